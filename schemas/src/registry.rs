@@ -1,0 +1,139 @@
+//! A list of types by name, each with its schema and its checks, so tools (the CLI, the
+//! exporters) can walk them without knowing them at compile time.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{JsonSchema, Options, Report, SchemaGenerator, Validate, Violation};
+
+/// One registered type.
+#[derive(Clone, Copy)]
+pub struct TypeInfo {
+    name: &'static str,
+    description: &'static str,
+    schema: fn() -> Value,
+    add_to: fn(&mut SchemaGenerator),
+    check: fn(&Value, &Options) -> Result<(), Report>,
+    round_trip: fn(&Value) -> Result<Value, String>,
+}
+
+impl std::fmt::Debug for TypeInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TypeInfo").field("name", &self.name).finish()
+    }
+}
+
+impl TypeInfo {
+    /// The entry for `T`, registered as `name`.
+    pub fn of<T>(name: &'static str, description: &'static str) -> Self
+    where
+        T: JsonSchema + Validate + Serialize + DeserializeOwned,
+    {
+        TypeInfo {
+            name,
+            description,
+            schema: T::json_schema,
+            add_to: |g| g.add::<T>(),
+            check: check_value::<T>,
+            round_trip: |v| {
+                let t: T = T::deserialize(v).map_err(|e| e.to_string())?;
+                serde_json::to_value(&t).map_err(|e| e.to_string())
+            },
+        }
+    }
+
+    /// The name (as in `$defs` and on the command line).
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// A one-line description.
+    pub fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// The complete JSON Schema document of the type.
+    pub fn schema(&self) -> Value {
+        (self.schema)()
+    }
+
+    /// Adds the type (and what it refers to) to a bundle.
+    pub fn add_to(&self, generator: &mut SchemaGenerator) {
+        (self.add_to)(generator)
+    }
+
+    /// Decodes `value` as this type and validates it.
+    ///
+    /// A value that does not decode gives one violation at the place serde stopped
+    /// (code `type`, `unknown_field`, `missing_field`, ...); one that decodes gives
+    /// every violation of [`Validate`].
+    pub fn check(&self, value: &Value, options: &Options) -> Result<(), Report> {
+        (self.check)(value, options)
+    }
+
+    /// Decodes `value` as this type and encodes it again.
+    pub fn round_trip(&self, value: &Value) -> Result<Value, String> {
+        (self.round_trip)(value)
+    }
+}
+
+/// Decodes `value` as `T` and validates it (see [`TypeInfo::check`]).
+pub fn check_value<T: DeserializeOwned + Validate>(
+    value: &Value,
+    options: &Options,
+) -> Result<(), Report> {
+    match decode::<T>(value) {
+        Ok(t) => t.validate_with(options),
+        Err(v) => Err(std::iter::once(v).collect()),
+    }
+}
+
+/// Decodes `value` as `T`; on failure, the violation says where (a JSON Pointer) and why.
+///
+/// serde's message is kept but the offending value is cut out of it, so a secret sent
+/// with the wrong type is not echoed.
+pub fn decode<T: DeserializeOwned>(value: &Value) -> Result<T, Violation> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let mut pointer = String::new();
+        for segment in e.path().iter() {
+            use serde_path_to_error::Segment;
+            match segment {
+                Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+                Segment::Map { key } => crate::push_token(&mut pointer, key),
+                Segment::Enum { variant } => crate::push_token(&mut pointer, variant),
+                Segment::Unknown => {}
+            }
+        }
+        let msg = redact_serde_message(&e.inner().to_string());
+        Violation::new(pointer, decode_code(&msg), msg)
+    })
+}
+
+/// Removes the echoed value from serde's "invalid type/value" messages.
+pub fn redact_serde_message(message: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            if let Some(exp) = rest.find(", expected") {
+                let kind = rest[..exp].split([' ', '`', '"']).next().unwrap_or("");
+                return format!("{prefix}{kind}{}", &rest[exp..]);
+            }
+        }
+    }
+    message.to_string()
+}
+
+/// The violation code for a serde error message.
+pub fn decode_code(message: &str) -> &'static str {
+    if message.starts_with("unknown field") {
+        "unknown_field"
+    } else if message.starts_with("missing field") {
+        "missing_field"
+    } else if message.starts_with("duplicate field") {
+        "duplicate_field"
+    } else if message.starts_with("unknown variant") {
+        "enum"
+    } else {
+        "type"
+    }
+}
