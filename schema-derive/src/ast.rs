@@ -11,6 +11,8 @@ use crate::ctxt::Ctxt;
 
 pub struct Container<'a> {
     pub ident: &'a syn::Ident,
+    /// How to build the container's default value (`#[serde(default)]` on it).
+    pub default: Option<Option<syn::ExprPath>>,
     pub generics: &'a syn::Generics,
     pub title: Option<String>,
     pub doc: Option<String>,
@@ -20,7 +22,10 @@ pub struct Container<'a> {
 
 pub enum Data<'a> {
     /// A struct with named fields: a JSON object.
-    Struct { fields: Vec<Field<'a>>, deny_unknown: bool },
+    Struct {
+        fields: Vec<Field<'a>>,
+        deny_unknown: bool,
+    },
     /// A newtype or `#[serde(transparent)]` struct: the field's own wire form.
     Transparent(Field<'a>),
     /// A unit struct: `null`.
@@ -50,10 +55,26 @@ pub struct Field<'a> {
     pub ty: &'a syn::Type,
     pub wire: String,
     pub aliases: Vec<String>,
-    pub required: bool,
+    /// What serde does when the key is missing.
+    pub missing: Missing,
     pub flatten: bool,
     pub doc: Option<String>,
     pub c: Constraints,
+}
+
+/// What serde does when a field's key is missing.
+#[derive(Clone)]
+pub enum Missing {
+    /// Refuses the document: the key is required.
+    Error,
+    /// `None` (an `Option` field): the key may always be left out.
+    None,
+    /// The field's `Default::default()` (`#[serde(default)]`).
+    FieldDefault,
+    /// The value of a function (`#[serde(default = "path")]`).
+    FieldPath(syn::ExprPath),
+    /// The field's value in the container's default (`#[serde(default)]` on the struct).
+    ContainerDefault,
 }
 
 /// The checked constraints and annotations of one field.
@@ -112,11 +133,7 @@ fn unraw(ident: &syn::Ident) -> String {
 /// segment, as we do).
 fn is_option(ty: &syn::Type) -> bool {
     match ty {
-        syn::Type::Path(p) => p
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "Option"),
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Option"),
         syn::Type::Group(g) => is_option(&g.elem),
         _ => false,
     }
@@ -130,7 +147,10 @@ impl<'a> Container<'a> {
         let data = match &input.data {
             syn::Data::Struct(s) => {
                 if let Some((span, _)) = schema.repr.spanned() {
-                    cx.error_at(span, "`repr` applies to enums whose variants are all units, not to structs");
+                    cx.error_at(
+                        span,
+                        "`repr` applies to enums whose variants are all units, not to structs",
+                    );
                 }
                 if let Some(span) = schema.rename_all.span() {
                     cx.error_at(span, "a struct's wire names come from serde: write `#[serde(rename_all = \"...\")]`");
@@ -148,6 +168,7 @@ impl<'a> Container<'a> {
         };
         Some(Container {
             ident: &input.ident,
+            default: serde.default.clone(),
             generics: &input.generics,
             title: schema.title.get().cloned(),
             doc: doc_of(&input.attrs),
@@ -165,7 +186,7 @@ fn struct_data<'a>(
 ) -> Option<Data<'a>> {
     match fields {
         syn::Fields::Named(named) => {
-            let fields = named_fields(cx, named, serde.rename_all, serde.default);
+            let fields = named_fields(cx, named, serde.rename_all, serde.default.is_some());
             if serde.transparent {
                 let mut fields = fields.into_iter();
                 match (fields.next(), fields.next()) {
@@ -209,7 +230,8 @@ fn check_unique_names(cx: &Ctxt, fields: &[Field], spans: Vec<Span>) {
         for name in std::iter::once(&f.wire).chain(&f.aliases) {
             if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name.as_str()) {
                 let span = spans.get(i).copied().unwrap_or_else(Span::call_site);
-                let mut e = syn::Error::new(span, format!("two fields have the wire name \"{name}\""));
+                let mut e =
+                    syn::Error::new(span, format!("two fields have the wire name \"{name}\""));
                 if let Some(s) = spans.get(*first) {
                     e.combine(syn::Error::new(*s, "first one here"));
                 }
@@ -272,7 +294,13 @@ fn field<'a>(
         ty: &f.ty,
         wire,
         aliases: serde.aliases,
-        required: !(container_default || serde.default || is_option(&f.ty) || serde.flatten),
+        missing: match (serde.default, container_default) {
+            (Some(Some(path)), _) => Missing::FieldPath(path),
+            (Some(None), _) => Missing::FieldDefault,
+            (None, _) if is_option(&f.ty) || serde.flatten => Missing::None,
+            (None, true) => Missing::ContainerDefault,
+            (None, false) => Missing::Error,
+        },
         flatten: serde.flatten,
         doc: doc_of(&f.attrs),
         c,
@@ -306,20 +334,36 @@ fn constraints(cx: &Ctxt, a: &SchemaAttrs) -> Constraints {
     let mut c = Constraints::default();
     if let Some((span, r)) = a.range.spanned() {
         if let (Some((s1, _)), Some((s2, _))) = (r.min, r.exclusive_min) {
-            conflict(cx, s2, "`exclusive_min` cannot be combined with `min`: keep one lower bound", s1);
+            conflict(
+                cx,
+                s2,
+                "`exclusive_min` cannot be combined with `min`: keep one lower bound",
+                s1,
+            );
         }
         if let (Some((s1, _)), Some((s2, _))) = (r.max, r.exclusive_max) {
-            conflict(cx, s2, "`exclusive_max` cannot be combined with `max`: keep one upper bound", s1);
+            conflict(
+                cx,
+                s2,
+                "`exclusive_max` cannot be combined with `max`: keep one upper bound",
+                s1,
+            );
         }
         let lo = r.min.or(r.exclusive_min);
         let hi = r.max.or(r.exclusive_max);
         if let (Some((_, a)), Some((s, b))) = (lo, hi) {
             if a.as_f64() > b.as_f64() {
-                cx.error_at(s, "the upper bound is below the lower bound: no value can pass");
+                cx.error_at(
+                    s,
+                    "the upper bound is below the lower bound: no value can pass",
+                );
             }
         }
         if lo.is_none() && hi.is_none() {
-            cx.error_at(span, "`range` needs at least one bound: `range(min = .., max = ..)`");
+            cx.error_at(
+                span,
+                "`range` needs at least one bound: `range(min = .., max = ..)`",
+            );
         }
         c.range = Some((
             span,
@@ -349,7 +393,12 @@ fn constraints(cx: &Ctxt, a: &SchemaAttrs) -> Constraints {
             cx.error_at(span, "`length` needs a bound: `length(min = ..)`, `length(max = ..)` or `length(equal = ..)`");
         }
         if let (Some(ne), Some((s, _))) = (a.non_empty.span(), l.min.or(l.equal)) {
-            conflict(cx, ne, "`non_empty` is `length(min = 1)`: keep one of them", s);
+            conflict(
+                cx,
+                ne,
+                "`non_empty` is `length(min = 1)`: keep one of them",
+                s,
+            );
         }
         c.length = Some((span, min, max));
     }
@@ -361,7 +410,12 @@ fn constraints(cx: &Ctxt, a: &SchemaAttrs) -> Constraints {
     c.secret = a.secret.is_set();
     c.deprecated = a.deprecated.is_set();
     if let (Some(s), Some(e)) = (a.secret.span(), a.example.span()) {
-        conflict(cx, e, "a secret field cannot have an example: it would be published in the schema", s);
+        conflict(
+            cx,
+            e,
+            "a secret field cannot have an example: it would be published in the schema",
+            s,
+        );
     }
     c.example = a.example.get().cloned();
     c
@@ -372,15 +426,24 @@ fn discriminant(cx: &Ctxt, v: &syn::Variant, next: i64) -> i64 {
         return next;
     };
     let lit = match expr {
-        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => i.base10_parse::<i64>().ok(),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i.base10_parse::<i64>().ok(),
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => match &*u.expr {
-            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => i.base10_parse::<i64>().ok().map(|n| -n),
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(i),
+                ..
+            }) => i.base10_parse::<i64>().ok().map(|n| -n),
             _ => None,
         },
         _ => None,
     };
     lit.unwrap_or_else(|| {
-        cx.error_spanned_by(expr, "#[derive(Schema)] needs explicit discriminants written as integer literals");
+        cx.error_spanned_by(
+            expr,
+            "#[derive(Schema)] needs explicit discriminants written as integer literals",
+        );
         next
     })
 }
@@ -398,19 +461,31 @@ fn enum_data<'a>(
     }
     let tagging = match (&serde.tag, &serde.content, serde.untagged) {
         (Some(_), _, true) | (_, Some(_), true) => {
-            cx.error_spanned_by(&input.ident, "#[serde(untagged)] cannot be combined with `tag` or `content`");
+            cx.error_spanned_by(
+                &input.ident,
+                "#[serde(untagged)] cannot be combined with `tag` or `content`",
+            );
             Tagging::Untagged
         }
         (None, None, true) => Tagging::Untagged,
         (Some(t), None, false) => Tagging::Internal { tag: t.clone() },
-        (Some(t), Some(c), false) => Tagging::Adjacent { tag: t.clone(), content: c.clone() },
+        (Some(t), Some(c), false) => Tagging::Adjacent {
+            tag: t.clone(),
+            content: c.clone(),
+        },
         (None, Some(_), false) => {
-            cx.error_spanned_by(&input.ident, "#[serde(content = \"...\")] needs `tag` as well");
+            cx.error_spanned_by(
+                &input.ident,
+                "#[serde(content = \"...\")] needs `tag` as well",
+            );
             Tagging::External
         }
         (None, None, false) => Tagging::External,
     };
-    let all_unit = e.variants.iter().all(|v| matches!(v.fields, syn::Fields::Unit));
+    let all_unit = e
+        .variants
+        .iter()
+        .all(|v| matches!(v.fields, syn::Fields::Unit));
     let repr = schema.repr.spanned();
     if all_unit && matches!(tagging, Tagging::External) {
         return Some(unit_enum(cx, e, schema, serde));
@@ -424,7 +499,10 @@ fn enum_data<'a>(
         cx.error_at(span, why);
     }
     if let Some(span) = schema.rename_all.span() {
-        cx.error_at(span, "serde decides the wire names of this enum: write `#[serde(rename_all = \"...\")]`");
+        cx.error_at(
+            span,
+            "serde decides the wire names of this enum: write `#[serde(rename_all = \"...\")]`",
+        );
     }
     let mut variants = Vec::new();
     for v in &e.variants {
@@ -436,14 +514,20 @@ fn enum_data<'a>(
         let wire = vserde
             .rename
             .clone()
-            .or_else(|| serde.rename_all.map(|r| r.apply_to_variant(&unraw(&v.ident))))
+            .or_else(|| {
+                serde
+                    .rename_all
+                    .map(|r| r.apply_to_variant(&unraw(&v.ident)))
+            })
             .unwrap_or_else(|| unraw(&v.ident));
         let shape = match &v.fields {
             syn::Fields::Unit => Shape::Unit,
-            syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => match field(cx, &u.unnamed[0], 0, None, true) {
-                Some(f) => Shape::Newtype(f),
-                None => Shape::Unit,
-            },
+            syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => {
+                match field(cx, &u.unnamed[0], 0, None, true) {
+                    Some(f) => Shape::Newtype(f),
+                    None => Shape::Unit,
+                }
+            }
             syn::Fields::Unnamed(u) => {
                 cx.error_spanned_by(u, "#[derive(Schema)] does not support tuple variants with several fields (serde writes them as arrays); use a struct variant");
                 Shape::Unit
@@ -456,7 +540,10 @@ fn enum_data<'a>(
         };
         if let (Tagging::Internal { .. }, Shape::Newtype(f)) = (&tagging, &shape) {
             if f.c.range.is_some() || f.c.length.is_some() {
-                cx.error_spanned_by(f.ty, "an internally tagged newtype variant must hold a struct");
+                cx.error_spanned_by(
+                    f.ty,
+                    "an internally tagged newtype variant must hold a struct",
+                );
             }
         }
         variants.push(Variant {
@@ -470,7 +557,10 @@ fn enum_data<'a>(
     }
     check_unique_variant_names(
         cx,
-        variants.iter().filter(|v| !v.skip).map(|v| (v.ident.span(), &v.wire, &v.aliases)),
+        variants
+            .iter()
+            .filter(|v| !v.skip)
+            .map(|v| (v.ident.span(), &v.wire, &v.aliases)),
     );
     Some(Data::Enum {
         variants,
@@ -523,7 +613,10 @@ fn unit_enum<'a>(
             if vserde.rename.is_some() || !vserde.aliases.is_empty() {
                 cx.error_spanned_by(&v.ident, "with `repr`, the derive writes serde's impls: name the variant with `#[schema(rename = \"...\")]` and `#[schema(alias = \"...\")]`");
             }
-            (vs.rename.get().cloned(), vs.aliases.iter().map(|a| a.1.clone()).collect())
+            (
+                vs.rename.get().cloned(),
+                vs.aliases.iter().map(|a| a.1.clone()).collect(),
+            )
         } else {
             if let Some(span) = vs.rename.span().or(vs.aliases.first().map(|a| a.0)) {
                 cx.error_at(span, "without `repr`, serde decides the wire names: write `#[serde(rename = \"...\")]` / `#[serde(alias = \"...\")]`");
@@ -536,7 +629,10 @@ fn unit_enum<'a>(
         let value = discriminant(cx, v, next);
         next = value.wrapping_add(1);
         if vserde.skip {
-            cx.error_spanned_by(&v.ident, "#[derive(Schema)] does not support skipped variants of unit enums");
+            cx.error_spanned_by(
+                &v.ident,
+                "#[derive(Schema)] does not support skipped variants of unit enums",
+            );
         }
         variants.push(UnitVariant {
             ident: &v.ident,
@@ -546,11 +642,19 @@ fn unit_enum<'a>(
             doc: doc_of(&v.attrs),
         });
     }
-    check_unique_variant_names(cx, variants.iter().map(|v| (v.ident.span(), &v.name, &v.aliases)));
+    check_unique_variant_names(
+        cx,
+        variants
+            .iter()
+            .map(|v| (v.ident.span(), &v.name, &v.aliases)),
+    );
     let mut seen: Vec<(i64, Span)> = Vec::new();
     for v in &variants {
         if let Some((_, first)) = seen.iter().find(|(n, _)| *n == v.value) {
-            let mut err = syn::Error::new(v.ident.span(), format!("two variants have the value {}", v.value));
+            let mut err = syn::Error::new(
+                v.ident.span(),
+                format!("two variants have the value {}", v.value),
+            );
             err.combine(syn::Error::new(*first, "first one here"));
             cx.syn_error(err);
         } else {

@@ -37,10 +37,8 @@ impl<T> Attr<T> {
 
     fn set(&mut self, cx: &Ctxt, span: Span, value: T) {
         if let Some((first, _)) = &self.value {
-            let mut e = syn::Error::new(
-                span,
-                format!("duplicate schema attribute `{}`", self.name),
-            );
+            let mut e =
+                syn::Error::new(span, format!("duplicate schema attribute `{}`", self.name));
             e.combine(syn::Error::new(*first, "first one here"));
             cx.syn_error(e);
         } else {
@@ -354,7 +352,10 @@ impl SchemaAttrs {
                     match parse_num(&expr) {
                         Some(NumLit::Int(n)) if n >= 0 && n <= u32::MAX as i128 => {
                             if slot.is_some() {
-                                cx.error_at(m.path.span(), format!("duplicate `length` bound `{k}`"));
+                                cx.error_at(
+                                    m.path.span(),
+                                    format!("duplicate `length` bound `{k}`"),
+                                );
                             }
                             *slot = Some((m.path.span(), n as u64));
                         }
@@ -387,7 +388,10 @@ impl SchemaAttrs {
                 let lit: LitStr = match meta.value()?.parse() {
                     Ok(l) => l,
                     Err(e) => {
-                        cx.syn_error(syn::Error::new(e.span(), "`pattern` takes a string literal: `pattern = \"^[a-z]+$\"`"));
+                        cx.syn_error(syn::Error::new(
+                            e.span(),
+                            "`pattern` takes a string literal: `pattern = \"^[a-z]+$\"`",
+                        ));
                         return Ok(());
                     }
                 };
@@ -403,7 +407,10 @@ impl SchemaAttrs {
                     } else {
                         cx.error_at(
                             span,
-                            format!("unknown format \"{f}\"; expected one of: {}", FORMATS.join(", ")),
+                            format!(
+                                "unknown format \"{f}\"; expected one of: {}",
+                                FORMATS.join(", ")
+                            ),
                         );
                     }
                 }
@@ -449,13 +456,17 @@ impl SchemaAttrs {
                         Some(r) => self.rename_all.set(cx, span, r),
                         None => cx.error_at(
                             span,
-                            format!("unknown case style \"{t}\"; expected one of: {}", RULE_NAMES.join(", ")),
+                            format!(
+                                "unknown case style \"{t}\"; expected one of: {}",
+                                RULE_NAMES.join(", ")
+                            ),
                         ),
                     }
                 }
             }
             "repr" => {
-                if let Some(t) = parse_lit_str(cx, meta, "`repr = \"int\"` or `repr = \"string\"`")? {
+                if let Some(t) = parse_lit_str(cx, meta, "`repr = \"int\"` or `repr = \"string\"`")?
+                {
                     match t.as_str() {
                         "int" => self.repr.set(cx, span, Repr::Int),
                         "string" => self.repr.set(cx, span, Repr::String),
@@ -478,7 +489,8 @@ pub struct SerdeAttrs {
     pub rename: Option<String>,
     pub rename_all: Option<RenameRule>,
     pub aliases: Vec<String>,
-    pub default: bool,
+    /// `default`: `Some(None)`, `default = "path"`: `Some(Some(path))`.
+    pub default: Option<Option<syn::ExprPath>>,
     pub skip: bool,
     pub flatten: bool,
     pub deny_unknown_fields: bool,
@@ -551,8 +563,12 @@ impl SerdeAttrs {
                         out.aliases.push(s.value());
                     }
                     "default" => {
-                        out.default = true;
-                        skip_value(&meta)?;
+                        if meta.input.peek(syn::Token![=]) {
+                            let s: LitStr = meta.value()?.parse()?;
+                            out.default = Some(s.parse().ok());
+                        } else {
+                            out.default = Some(None);
+                        }
                     }
                     "skip" | "skip_deserializing" => out.skip = true,
                     "flatten" => out.flatten = true,

@@ -10,7 +10,10 @@ pub fn stubs(input: &syn::DeriveInput) -> TokenStream {
     let name = ident.to_string();
     let unit_enum = match &input.data {
         syn::Data::Enum(e) => {
-            !e.variants.is_empty() && e.variants.iter().all(|v| matches!(v.fields, syn::Fields::Unit))
+            !e.variants.is_empty()
+                && e.variants
+                    .iter()
+                    .all(|v| matches!(v.fields, syn::Fields::Unit))
         }
         _ => false,
     };
@@ -28,7 +31,7 @@ pub fn stubs(input: &syn::DeriveInput) -> TokenStream {
             #[automatically_derived]
             impl #impl_g ::core::str::FromStr for #ident #ty_g #where_c {
                 type Err = ::schemas::__private::ParseEnumError;
-                fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                fn from_str(s: &str) -> ::core::result::Result<Self, ::schemas::__private::ParseEnumError> {
                     ::core::result::Result::Err(::schemas::__private::ParseEnumError::new(#name, s, &[]))
                 }
             }

@@ -89,7 +89,7 @@ pub fn expand(c: &Container) -> TokenStream {
         #[automatically_derived]
         impl #impl_g ::core::str::FromStr for #ident #ty_g #where_c {
             type Err = #p::ParseEnumError;
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(s: &str) -> ::core::result::Result<Self, #p::ParseEnumError> {
                 <Self as #p::StrEnum>::from_name(s)
                     .ok_or_else(|| #p::ParseEnumError::new(#type_name, s, <Self as #p::StrEnum>::NAMES))
             }
@@ -105,7 +105,7 @@ pub fn expand(c: &Container) -> TokenStream {
         #[automatically_derived]
         impl #impl_g ::core::convert::TryFrom<i64> for #ident #ty_g #where_c {
             type Error = #p::InvalidDiscriminant;
-            fn try_from(value: i64) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(value: i64) -> ::core::result::Result<Self, #p::InvalidDiscriminant> {
                 <Self as #p::StrEnum>::from_int(value)
                     .ok_or_else(|| #p::InvalidDiscriminant::new(#type_name, value))
             }

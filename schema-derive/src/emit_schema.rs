@@ -2,13 +2,12 @@
 //! constraints as JSON Schema keywords and doc comments as descriptions.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::quote;
 
-use crate::ast::{Container, Data, Field, Shape, Tagging, Variant};
+use crate::ast::{Container, Data, Field, Missing, Shape, Tagging, Variant};
 use crate::attr::Repr;
 use crate::bound::{type_params, with_bound};
-use crate::emit_validate::{bounds_tokens, format_tokens, opt_usize};
+use crate::emit_validate::{bounds_tokens, field_checks, format_tokens, opt_usize};
 
 const P: &str = "::schemas::__private";
 
@@ -19,7 +18,16 @@ fn private() -> TokenStream {
 pub fn expand(c: &Container) -> TokenStream {
     let p = private();
     let ident = c.ident;
-    let generics = with_bound(c.generics, quote!(#p::JsonSchema));
+    // Defaults are validated while the schema is built (see `default_check`), so the
+    // parameters must be `Validate` as well.
+    let mut generics = with_bound(c.generics, quote!(#p::JsonSchema + #p::Validate));
+    if matches!(c.default, Some(None)) && !c.generics.params.is_empty() {
+        let (_, ty_g, _) = c.generics.split_for_impl();
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(#ident #ty_g: ::core::default::Default));
+    }
     let (impl_g, ty_g, where_c) = generics.split_for_impl();
     let name = ident.to_string();
     let params = type_params(c.generics);
@@ -83,6 +91,15 @@ pub fn expand(c: &Container) -> TokenStream {
             deny_unknown,
         } => data_enum(variants, tagging, *deny_unknown),
     };
+    let uses_container_default = matches!(&c.data, Data::Struct { fields, .. }
+        if fields.iter().any(|f| matches!(f.missing, Missing::ContainerDefault)));
+    let container_default = match (&c.default, uses_container_default) {
+        (Some(Some(path)), true) => quote!(let __container_default: Self = #path();),
+        (Some(None), true) => {
+            quote!(let __container_default: Self = ::core::default::Default::default();)
+        }
+        _ => quote!(),
+    };
     let title = c
         .title
         .as_ref()
@@ -102,6 +119,7 @@ pub fn expand(c: &Container) -> TokenStream {
                 #schema_name
             }
             fn schema_body(__g: &mut #p::SchemaGenerator) -> #p::Value {
+                #container_default
                 let mut __schema: #p::Value = #body;
                 #title
                 #desc
@@ -134,26 +152,31 @@ fn field_schema(f: &Field) -> TokenStream {
     let ty = f.ty;
     let c = &f.c;
     let mut parts = Vec::new();
-    if let Some((span, b)) = &c.range {
+    if let Some((_, b)) = &c.range {
         let b = bounds_tokens(b);
-        parts.push(quote_spanned!(*span=> #p::schema_range(&mut __s, &#b);));
+        parts.push(quote!(#p::schema_range(&mut __s, &#b);));
     }
-    if let Some((span, min, max)) = &c.length {
+    let probe = quote! {{
+        #[allow(unused_imports)]
+        use #p::{ProbeLength as _, ProbeNone as _};
+        (&#p::LengthProbe::<#ty>::new()).kind()
+    }};
+    if let Some((_, min, max)) = &c.length {
         let (min, max) = (opt_usize(*min), opt_usize(*max));
-        parts.push(quote_spanned!(*span=> #p::schema_length::<#ty>(&mut __s, #min, #max);));
+        parts.push(quote!(#p::schema_length(&mut __s, #probe, #min, #max);));
     }
-    if let Some(span) = c.non_empty {
-        parts.push(quote_spanned!(span=> #p::schema_length::<#ty>(&mut __s, ::core::option::Option::Some(1), ::core::option::Option::None);));
+    if c.non_empty.is_some() {
+        parts.push(quote!(#p::schema_length(&mut __s, #probe, ::core::option::Option::Some(1), ::core::option::Option::None);));
     }
-    if let Some((span, src)) = &c.pattern {
-        parts.push(quote_spanned!(*span=> #p::schema_pattern::<#ty>(&mut __s, #src);));
+    if let Some((_, src)) = &c.pattern {
+        parts.push(quote!(#p::schema_pattern(&mut __s, #src);));
     }
     if let Some((span, name)) = &c.format {
         let fmt = format_tokens(*span, name);
-        parts.push(quote_spanned!(*span=> #p::schema_format::<#ty>(&mut __s, #fmt);));
+        parts.push(quote!(#p::schema_format(&mut __s, #fmt);));
     }
-    if let Some(span) = c.unique {
-        parts.push(quote_spanned!(span=> #p::schema_unique::<#ty>(&mut __s);));
+    if c.unique.is_some() {
+        parts.push(quote!(#p::schema_unique(&mut __s);));
     }
     for path in &c.custom {
         let name = path_name(path);
@@ -169,12 +192,28 @@ fn field_schema(f: &Field) -> TokenStream {
         parts.push(quote!(#p::schema_set(&mut __s, "deprecated", #p::Value::Bool(true));));
     }
     if let Some(e) = &c.example {
-        parts.push(quote_spanned!(e.span()=> #p::schema_set(&mut __s, "examples", #p::Value::Array(::std::vec![#p::Value::from(#e)]));));
+        parts.push(quote!(#p::schema_set(&mut __s, "examples", #p::Value::Array(::std::vec![#p::Value::from(#e)]));));
     }
     quote! {{
         let mut __s: #p::Value = __g.subschema::<#ty>();
         #(#parts)*
         __s
+    }}
+}
+
+/// A key that serde fills with a default when it is missing may be left out only if
+/// that default passes the field's constraints; otherwise the key is required.
+fn default_check(f: &Field, value: TokenStream, push_required: TokenStream) -> TokenStream {
+    let p = private();
+    let checks = field_checks(f, value, false);
+    quote! {{
+        let __opts = #p::Options::default();
+        let mut __cx_default = #p::Context::new(&__opts);
+        let __cx = &mut __cx_default;
+        #checks
+        if __cx.has_constraint_errors() {
+            #push_required
+        }
     }}
 }
 
@@ -200,12 +239,20 @@ fn object(fields: &[Field], deny_unknown: bool, tag: Option<(&str, &str)>) -> To
         let wire = &f.wire;
         let names: Vec<&String> = std::iter::once(&f.wire).chain(&f.aliases).collect();
         let aliases = &f.aliases;
-        let required = match (f.required, aliases.is_empty()) {
-            (false, _) => quote!(),
-            (true, true) => quote!(__required.push(#p::Value::from(#wire));),
-            (true, false) => quote! {
-                __all_of.push(#p::json!({ "anyOf": [#({ "required": [#names] }),*] }));
-            },
+        let push_required = if aliases.is_empty() {
+            quote!(__required.push(#p::Value::from(#wire));)
+        } else {
+            quote!(__all_of.push(#p::json!({ "anyOf": [#({ "required": [#names] }),*] }));)
+        };
+        let required = match &f.missing {
+            Missing::None => quote!(),
+            Missing::Error => push_required,
+            Missing::FieldDefault => default_check(f, quote!(&<#ty as ::core::default::Default>::default()), push_required),
+            Missing::FieldPath(path) => default_check(f, quote!(&#path()), push_required),
+            Missing::ContainerDefault => {
+                let m = &f.member;
+                default_check(f, quote!(&__container_default.#m), push_required)
+            }
         };
         let mut exclusive = Vec::new();
         for (i, a) in names.iter().enumerate() {
@@ -255,7 +302,8 @@ fn data_enum(variants: &[Variant], tagging: &Tagging, deny_unknown: bool) -> Tok
                     let s = object(fields, deny_unknown, None);
                     quote!(#p::json!({ "type": "object", "properties": { #name: (#s) }, "required": [#name], "additionalProperties": false }))
                 }
-                (Tagging::Internal { tag }, Shape::Unit) => object(&[], deny_unknown, Some((tag, name))),
+                // serde ignores the other keys of a unit variant, even with deny_unknown_fields.
+                (Tagging::Internal { tag }, Shape::Unit) => object(&[], false, Some((tag, name))),
                 (Tagging::Internal { tag }, Shape::Struct(fields)) => {
                     object(fields, deny_unknown, Some((tag, name)))
                 }
@@ -277,7 +325,9 @@ fn data_enum(variants: &[Variant], tagging: &Tagging, deny_unknown: bool) -> Tok
                     let (content_schema, required) = match shape {
                         Shape::Unit => (quote!(#p::json!({ "type": "null" })), quote!([#tag])),
                         Shape::Newtype(f) => (field_schema(f), quote!([#tag, #content])),
-                        Shape::Struct(fields) => (object(fields, deny_unknown, None), quote!([#tag, #content])),
+                        Shape::Struct(fields) => {
+                            (object(fields, deny_unknown, None), quote!([#tag, #content]))
+                        }
                     };
                     let closed = if deny_unknown {
                         quote!(__m.insert("additionalProperties".into(), #p::Value::Bool(false));)
@@ -297,7 +347,10 @@ fn data_enum(variants: &[Variant], tagging: &Tagging, deny_unknown: bool) -> Tok
                 (Tagging::Untagged, Shape::Newtype(f)) => field_schema(f),
                 (Tagging::Untagged, Shape::Struct(fields)) => object(fields, deny_unknown, None),
             };
-            let desc = v.doc.as_ref().map(|d| quote!(#p::schema_set(&mut __alt, "description", #p::Value::from(#d));));
+            let desc = v
+                .doc
+                .as_ref()
+                .map(|d| quote!(#p::schema_set(&mut __alt, "description", #p::Value::from(#d));));
             alts.push(quote! {{
                 let mut __alt: #p::Value = #alt;
                 #p::schema_set(&mut __alt, "title", #p::Value::from(#name));

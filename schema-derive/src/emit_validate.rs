@@ -3,7 +3,6 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
 
 use crate::ast::{Bounds, Container, Data, Field, Shape, Tagging};
 use crate::attr::NumLit;
@@ -69,7 +68,10 @@ pub fn expand(c: &Container) -> TokenStream {
             }
         }
     };
-    let rules = c.rules.iter().map(|r| quote_spanned!(r.span()=> #r(self, __cx);));
+    let rules = c
+        .rules
+        .iter()
+        .map(|r| quote!(__cx.enter_rule(); #r(self, __cx); __cx.leave_rule();));
     quote! {
         #[automatically_derived]
         impl #impl_g ::schemas::__private::Validate for #ident #ty_g #where_c {
@@ -137,43 +139,102 @@ pub fn opt_usize(n: Option<u64>) -> TokenStream {
     }
 }
 
+/// `function(args);` where `function` carries `span`, so an unmet trait bound points at
+/// the attribute, while the arguments keep the derive's own hygiene.
+pub fn spanned_call(
+    span: Span,
+    function: TokenStream,
+    ty: TokenStream,
+    args: TokenStream,
+) -> TokenStream {
+    let function = respan(function, span);
+    quote!(#function::<#ty>(#args);)
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let proc_macro2::TokenTree::Group(g) = &tt {
+                let mut ng = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                ng.set_span(span);
+                tt = proc_macro2::TokenTree::Group(ng);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
+}
+
 /// The checks of one field whose value is the expression `value` (of type `&T`).
-fn field_checks(f: &Field, value: TokenStream, push: bool) -> TokenStream {
+pub fn field_checks(f: &Field, value: TokenStream, push: bool) -> TokenStream {
     let ty = f.ty;
     let c = &f.c;
     let secret = c.secret;
     let mut checks = Vec::new();
     if let Some((span, b)) = &c.range {
         let b = bounds_tokens(b);
-        checks.push(quote_spanned!(*span=> ::schemas::__private::check_range::<#ty>(__v, &#b, __cx, #secret);));
+        checks.push(spanned_call(
+            *span,
+            quote!(::schemas::__private::check_range),
+            quote!(#ty),
+            quote!(__v, &#b, __cx, #secret),
+        ));
     }
     if let Some((span, min, max)) = &c.length {
         let (min, max) = (opt_usize(*min), opt_usize(*max));
-        checks.push(quote_spanned!(*span=> ::schemas::__private::check_length::<#ty>(__v, #min, #max, __cx, #secret);));
+        checks.push(spanned_call(
+            *span,
+            quote!(::schemas::__private::check_length),
+            quote!(#ty),
+            quote!(__v, #min, #max, __cx, #secret),
+        ));
     }
     if let Some(span) = c.non_empty {
-        checks.push(quote_spanned!(span=> ::schemas::__private::check_non_empty::<#ty>(__v, __cx, #secret);));
+        checks.push(spanned_call(
+            span,
+            quote!(::schemas::__private::check_non_empty),
+            quote!(#ty),
+            quote!(__v, __cx, #secret),
+        ));
     }
     if let Some((span, src)) = &c.pattern {
-        checks.push(quote_spanned! {*span=>
+        let call = spanned_call(
+            *span,
+            quote!(::schemas::__private::check_pattern),
+            quote!(#ty),
+            quote!(__v, &__PATTERN, __cx, #secret),
+        );
+        checks.push(quote! {
             {
                 static __PATTERN: ::schemas::__private::Pattern = ::schemas::__private::Pattern::new(
                     #src,
                     || ::schemas::__private::Regex::new(#src).ok(),
                 );
-                ::schemas::__private::check_pattern::<#ty>(__v, &__PATTERN, __cx, #secret);
+                #call
             }
         });
     }
     if let Some((span, name)) = &c.format {
         let fmt = format_tokens(*span, name);
-        checks.push(quote_spanned!(*span=> ::schemas::__private::check_format::<#ty>(__v, #fmt, __cx, #secret);));
+        checks.push(spanned_call(
+            *span,
+            quote!(::schemas::__private::check_format),
+            quote!(#ty),
+            quote!(__v, #fmt, __cx, #secret),
+        ));
     }
     if let Some(span) = c.unique {
-        checks.push(quote_spanned!(span=> ::schemas::__private::check_unique::<#ty>(__v, __cx, #secret);));
+        checks.push(spanned_call(
+            span,
+            quote!(::schemas::__private::check_unique),
+            quote!(#ty),
+            quote!(__v, __cx, #secret),
+        ));
     }
     for path in &c.custom {
-        checks.push(quote_spanned!(path.span()=> #path(__v, __cx);));
+        checks.push(quote!(__cx.enter_rule(); #path(__v, __cx); __cx.leave_rule();));
     }
     let (enter, leave) = if push {
         let wire = &f.wire;

@@ -40,8 +40,8 @@
 //! that the schema and the validation pointers describe what `serde_json` does.
 
 mod ast;
-mod bound;
 mod attr;
+mod bound;
 mod case;
 mod ctxt;
 mod dummy;

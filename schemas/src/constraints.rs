@@ -478,16 +478,56 @@ pub fn schema_range(schema: &mut Value, b: &Bounds) {
     }
 }
 
+/// Finds what `length` counts for `T` without requiring `T: HasLength`, so a misplaced
+/// `length` is reported once (by the validation code) rather than by every emitter.
+/// Autoref specialisation: `(&LengthProbe::<T>::new()).kind()` picks [`ProbeLength`]
+/// when `T: HasLength` and falls back to [`ProbeNone`] otherwise.
+pub struct LengthProbe<T: ?Sized>(std::marker::PhantomData<T>);
+
+impl<T: ?Sized> LengthProbe<T> {
+    /// A probe for `T`.
+    pub const fn new() -> Self {
+        LengthProbe(std::marker::PhantomData)
+    }
+}
+
+impl<T: ?Sized> Default for LengthProbe<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The probe's answer when `T: HasLength`.
+pub trait ProbeLength {
+    /// What the length counts.
+    fn kind(&self) -> Option<LenKind>;
+}
+
+impl<T: HasLength + ?Sized> ProbeLength for LengthProbe<T> {
+    fn kind(&self) -> Option<LenKind> {
+        Some(T::KIND)
+    }
+}
+
+/// The probe's answer otherwise.
+pub trait ProbeNone {
+    /// Nothing: the type has no length.
+    fn kind(&self) -> Option<LenKind>;
+}
+
+impl<T: ?Sized> ProbeNone for &LengthProbe<T> {
+    fn kind(&self) -> Option<LenKind> {
+        None
+    }
+}
+
 /// Adds the keywords of `length(...)` or `non_empty` to a field's schema.
-pub fn schema_length<T: HasLength + ?Sized>(
-    schema: &mut Value,
-    min: Option<usize>,
-    max: Option<usize>,
-) {
-    let (kmin, kmax) = match T::KIND {
-        LenKind::Chars => ("minLength", "maxLength"),
-        LenKind::Items => ("minItems", "maxItems"),
-        LenKind::Properties => ("minProperties", "maxProperties"),
+pub fn schema_length(schema: &mut Value, kind: Option<LenKind>, min: Option<usize>, max: Option<usize>) {
+    let (kmin, kmax) = match kind {
+        Some(LenKind::Chars) => ("minLength", "maxLength"),
+        Some(LenKind::Items) => ("minItems", "maxItems"),
+        Some(LenKind::Properties) => ("minProperties", "maxProperties"),
+        None => return,
     };
     let m = object(schema);
     if let Some(n) = min {
@@ -498,18 +538,18 @@ pub fn schema_length<T: HasLength + ?Sized>(
     }
 }
 
-/// Adds `pattern` to a field's schema (type-checked: strings only).
-pub fn schema_pattern<T: StrLike + ?Sized>(schema: &mut Value, source: &str) {
+/// Adds `pattern` to a field's schema.
+pub fn schema_pattern(schema: &mut Value, source: &str) {
     object(schema).insert("pattern".into(), source.into());
 }
 
-/// Adds `format` to a field's schema (type-checked: strings only).
-pub fn schema_format<T: StrLike + ?Sized>(schema: &mut Value, f: Format) {
+/// Adds `format` to a field's schema.
+pub fn schema_format(schema: &mut Value, f: Format) {
     object(schema).insert("format".into(), f.name().into());
 }
 
-/// Adds `uniqueItems` to a field's schema (type-checked: sequences only).
-pub fn schema_unique<T: Items + ?Sized>(schema: &mut Value) {
+/// Adds `uniqueItems` to a field's schema.
+pub fn schema_unique(schema: &mut Value) {
     object(schema).insert("uniqueItems".into(), true.into());
 }
 

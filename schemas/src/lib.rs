@@ -21,12 +21,16 @@
 //! ```
 #![warn(missing_docs)]
 
+// Lets the derive's `::schemas::...` paths resolve inside this crate too (the 0-OS types).
+extern crate self as schemas;
+
 mod constraints;
 pub mod formats;
 mod json_schema;
 mod report;
 mod str_enum;
 pub mod registry;
+pub mod export;
 #[cfg(feature = "zos")]
 pub mod zos;
 mod validate;

@@ -5,7 +5,7 @@ pub use crate::constraints::*;
 pub use crate::formats::Format;
 pub use crate::json_schema::{nullable, JsonSchema, SchemaGenerator};
 pub use crate::str_enum::{InvalidDiscriminant, ParseEnumError, StrEnum};
-pub use crate::validate::{Context, Validate};
+pub use crate::validate::{Context, Options, Validate};
 pub use regex::Regex;
 pub use serde;
 pub use serde_json::{self, json, Map, Value};

@@ -15,6 +15,8 @@ pub struct Violation {
     message: String,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     secret: bool,
+    #[serde(skip)]
+    rule: bool,
 }
 
 impl Violation {
@@ -29,6 +31,7 @@ impl Violation {
             code: code.into(),
             message: message.into(),
             secret: false,
+            rule: false,
         }
     }
 
@@ -52,6 +55,18 @@ impl Violation {
     /// A human readable explanation, without the value of secret fields.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// Marks the violation as found by a `rule` or `custom` function (which JSON Schema
+    /// cannot express) rather than by a field constraint or serde's types.
+    pub fn with_rule(mut self, rule: bool) -> Self {
+        self.rule = rule;
+        self
+    }
+
+    /// Whether a `rule` or `custom` function found this violation.
+    pub fn is_rule(&self) -> bool {
+        self.rule
     }
 
     /// Whether the offending value is a secret (never to be shown).

@@ -43,6 +43,7 @@ pub struct Context<'o> {
     marks: Vec<usize>,
     options: &'o Options,
     report: Report,
+    rule_depth: u32,
 }
 
 impl<'o> Context<'o> {
@@ -53,6 +54,7 @@ impl<'o> Context<'o> {
             marks: Vec::new(),
             options,
             report: Report::new(),
+            rule_depth: 0,
         }
     }
 
@@ -94,16 +96,37 @@ impl<'o> Context<'o> {
         r
     }
 
+    fn record(&mut self, v: Violation) {
+        let v = v.with_rule(self.rule_depth > 0);
+        self.report.push(v);
+    }
+
     /// Records a violation of the value being checked.
     pub fn error(&mut self, code: impl Into<Cow<'static, str>>, message: impl Into<String>) {
         let v = Violation::new(self.path.clone(), code, message);
-        self.report.push(v);
+        self.record(v);
     }
 
     /// Records a violation of a secret value (the message must not contain it).
     pub fn secret_error(&mut self, code: impl Into<Cow<'static, str>>, message: impl Into<String>) {
         let v = Violation::new(self.path.clone(), code, message).with_secret(true);
-        self.report.push(v);
+        self.record(v);
+    }
+
+    /// Marks the start of a `rule` or `custom` function: what it records is flagged
+    /// [`Violation::is_rule`] (called by derived code).
+    pub fn enter_rule(&mut self) {
+        self.rule_depth += 1;
+    }
+
+    /// Marks the end of a `rule` or `custom` function.
+    pub fn leave_rule(&mut self) {
+        self.rule_depth = self.rule_depth.saturating_sub(1);
+    }
+
+    /// Whether any violation other than those of `rule`/`custom` functions was found.
+    pub fn has_constraint_errors(&self) -> bool {
+        self.report.iter().any(|v| !v.is_rule())
     }
 
     /// Records a violation at `relative` (a JSON Pointer below the current value).
@@ -114,14 +137,14 @@ impl<'o> Context<'o> {
         message: impl Into<String>,
     ) {
         let v = Violation::new(format!("{}{}", self.path, relative), code, message);
-        self.report.push(v);
+        self.record(v);
     }
 
     /// Adds a violation found elsewhere, its pointer taken relative to the current value.
     pub fn merge(&mut self, report: Report) {
         for v in report {
             let v = v.prefixed(&self.path);
-            self.report.push(v);
+            self.record(v);
         }
     }
 

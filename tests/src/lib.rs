@@ -1,2 +1,35 @@
-//! Shared helpers of the integration tests.
+//! Shared helpers of the integration tests: the zoo of test types, a document generator
+//! driven by our emitted JSON Schema, and the `jsonschema` crate set up the way the
+//! project uses it.
+
+pub mod agreement;
+pub mod docgen;
 pub mod zoo;
+
+use schemas::formats::Format;
+use serde_json::Value;
+
+/// The formats the `jsonschema` crate does not know, which we register as custom
+/// formats backed by our own checks. The others (`ipv4`, `ipv6`, `uri`, `hostname`,
+/// `email`, `date-time`) are the crate's built-in checks.
+pub const CUSTOM_FORMATS: &[Format] = &[Format::Ip, Format::Cidr, Format::Hex, Format::Base64];
+
+/// A `jsonschema` validator for `schema`, with format checking on and our custom
+/// formats registered.
+pub fn jsonschema_validator(schema: &Value) -> jsonschema::Validator {
+    let mut options = jsonschema::options().should_validate_formats(true);
+    for f in CUSTOM_FORMATS {
+        let f = *f;
+        options = options.with_format(f.name(), move |s: &str| f.check(s));
+    }
+    match options.build(schema) {
+        Ok(v) => v,
+        Err(e) => panic!("our schema does not compile: {e}\n{schema:#}"),
+    }
+}
+
+/// The workspace root (the parent of this crate).
+pub fn workspace_root() -> std::path::PathBuf {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.parent().unwrap_or(here).to_path_buf()
+}

@@ -267,3 +267,15 @@ pub enum Loose {
     /// Nothing.
     Nothing,
 }
+
+/// Many workloads: the large nested value of the benchmark.
+#[derive(Schema, Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Fleet {
+    /// The workloads.
+    #[schema(length(max = 100000))]
+    pub workloads: Vec<Workload>,
+    /// Messages exchanged.
+    #[serde(default)]
+    pub messages: Vec<Message>,
+}

@@ -1,0 +1,9 @@
+use schemas::Schema;
+
+#[derive(Schema)]
+struct Network {
+    #[schema(format = "ipv5")]
+    address: String,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use schemas::Schema;
+
+#[derive(Schema)]
+struct Pair(u32, u32);
+
+fn main() {}

@@ -1,0 +1,9 @@
+use schemas::Schema;
+
+#[derive(Schema)]
+union Bits {
+    a: u32,
+    b: f32,
+}
+
+fn main() {}

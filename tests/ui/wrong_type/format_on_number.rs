@@ -1,0 +1,9 @@
+use schemas::Schema;
+
+#[derive(Schema)]
+struct Node {
+    #[schema(format = "ipv4")]
+    address: u32,
+}
+
+fn main() {}
