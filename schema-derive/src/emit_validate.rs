@@ -36,7 +36,7 @@ pub fn expand(c: &Container) -> TokenStream {
                     Tagging::Internal { .. } | Tagging::Untagged => None,
                 };
                 let (push, pop) = match prefix {
-                    Some(p) => (quote!(__cx.push(#p);), quote!(__cx.pop();)),
+                    Some(p) => (quote!(__cx.push_static(#p);), quote!(__cx.pop();)),
                     None => (quote!(), quote!()),
                 };
                 match &v.shape {
@@ -238,7 +238,7 @@ pub fn field_checks(f: &Field, value: TokenStream, push: bool) -> TokenStream {
     }
     let (enter, leave) = if push {
         let wire = &f.wire;
-        (quote!(__cx.push(#wire);), quote!(__cx.pop();))
+        (quote!(__cx.push_static(#wire);), quote!(__cx.pop();))
     } else {
         (quote!(), quote!())
     };
@@ -250,7 +250,7 @@ pub fn field_checks(f: &Field, value: TokenStream, push: bool) -> TokenStream {
     } else {
         (quote!(), quote!())
     };
-    quote! {
+    let body = quote! {
         #enter
         {
             let __v: &#ty = #value;
@@ -260,5 +260,15 @@ pub fn field_checks(f: &Field, value: TokenStream, push: bool) -> TokenStream {
             #unmark
         }
         #leave
+    };
+    if checks.is_empty() {
+        // Nothing to check here: skip fields whose type never reports anything.
+        quote! {
+            if !<#ty as ::schemas::__private::Validate>::LEAF {
+                #body
+            }
+        }
+    } else {
+        body
     }
 }

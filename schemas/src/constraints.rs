@@ -291,26 +291,34 @@ fn report(cx: &mut Context<'_>, secret: bool, code: &'static str, message: Strin
 }
 
 /// Checks `range(...)`.
+#[inline]
 pub fn check_range<T: Numeric + ?Sized>(v: &T, b: &Bounds, cx: &mut Context<'_>, secret: bool) {
-    use std::cmp::Ordering::*;
+    use std::cmp::Ordering::{Equal, Greater, Less};
     let Some(n) = v.number() else { return };
-    let checks = [
-        (b.min, [Less].as_slice(), "at least"),
-        (b.exclusive_min, [Less, Equal].as_slice(), "greater than"),
-        (b.max, [Greater].as_slice(), "at most"),
-        (b.exclusive_max, [Greater, Equal].as_slice(), "less than"),
-    ];
-    for (bound, bad, words) in checks {
-        if let Some(bound) = bound {
-            let broken = match n.partial_cmp(bound) {
-                Some(o) => bad.contains(&o),
-                None => true,
-            };
-            if broken {
-                let msg = format!("must be {words} {bound}{}", shown(n, secret));
-                report(cx, secret, "range", msg);
-            }
-        }
+    // A NaN compares as nothing: it breaks every bound.
+    let broken = |bound: Option<Num>, bad: &[std::cmp::Ordering]| match bound {
+        Some(bound) => n.partial_cmp(bound).is_none_or(|o| bad.contains(&o)),
+        None => false,
+    };
+    if broken(b.min, &[Less]) {
+        range_error(cx, secret, "at least", b.min, n);
+    }
+    if broken(b.exclusive_min, &[Less, Equal]) {
+        range_error(cx, secret, "greater than", b.exclusive_min, n);
+    }
+    if broken(b.max, &[Greater]) {
+        range_error(cx, secret, "at most", b.max, n);
+    }
+    if broken(b.exclusive_max, &[Greater, Equal]) {
+        range_error(cx, secret, "less than", b.exclusive_max, n);
+    }
+}
+
+#[cold]
+fn range_error(cx: &mut Context<'_>, secret: bool, words: &str, bound: Option<Num>, n: Num) {
+    if let Some(bound) = bound {
+        let msg = format!("must be {words} {bound}{}", shown(n, secret));
+        report(cx, secret, "range", msg);
     }
 }
 
@@ -397,12 +405,7 @@ impl Pattern {
 }
 
 /// Checks `pattern = "..."`.
-pub fn check_pattern<T: StrLike + ?Sized>(
-    v: &T,
-    p: &Pattern,
-    cx: &mut Context<'_>,
-    secret: bool,
-) {
+pub fn check_pattern<T: StrLike + ?Sized>(v: &T, p: &Pattern, cx: &mut Context<'_>, secret: bool) {
     let Some(s) = v.str_value() else { return };
     if !p.is_match(s) {
         let got = if secret {
@@ -522,7 +525,12 @@ impl<T: ?Sized> ProbeNone for &LengthProbe<T> {
 }
 
 /// Adds the keywords of `length(...)` or `non_empty` to a field's schema.
-pub fn schema_length(schema: &mut Value, kind: Option<LenKind>, min: Option<usize>, max: Option<usize>) {
+pub fn schema_length(
+    schema: &mut Value,
+    kind: Option<LenKind>,
+    min: Option<usize>,
+    max: Option<usize>,
+) {
     let (kmin, kmax) = match kind {
         Some(LenKind::Chars) => ("minLength", "maxLength"),
         Some(LenKind::Items) => ("minItems", "maxItems"),

@@ -35,12 +35,20 @@ impl Options {
     }
 }
 
-/// Where a validation run stands: the JSON Pointer of the value being checked, the
-/// options, and the violations found so far.
+/// One step of the path to the value being checked. The JSON Pointer is only written
+/// out when a violation is recorded, so a valid value costs no string building.
+#[derive(Debug)]
+enum Segment {
+    Static(&'static str),
+    Owned(String),
+    Index(usize),
+}
+
+/// Where a validation run stands: the path of the value being checked, the options, and
+/// the violations found so far.
 #[derive(Debug)]
 pub struct Context<'o> {
-    path: String,
-    marks: Vec<usize>,
+    path: Vec<Segment>,
     options: &'o Options,
     report: Report,
     rule_depth: u32,
@@ -50,8 +58,7 @@ impl<'o> Context<'o> {
     /// A context at the root of a document.
     pub fn new(options: &'o Options) -> Self {
         Context {
-            path: String::new(),
-            marks: Vec::new(),
+            path: Vec::new(),
             options,
             report: Report::new(),
             rule_depth: 0,
@@ -64,28 +71,43 @@ impl<'o> Context<'o> {
     }
 
     /// The JSON Pointer of the value being checked.
-    pub fn pointer(&self) -> &str {
-        &self.path
+    pub fn pointer(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        for seg in &self.path {
+            match seg {
+                Segment::Static(t) => push_token(&mut out, t),
+                Segment::Owned(t) => push_token(&mut out, t),
+                Segment::Index(i) => {
+                    let _ = write!(out, "/{i}");
+                }
+            }
+        }
+        out
     }
 
     /// Descends into the member `token` (an object key in wire form).
+    #[inline]
     pub fn push(&mut self, token: &str) {
-        self.marks.push(self.path.len());
-        push_token(&mut self.path, token);
+        self.path.push(Segment::Owned(token.to_owned()));
+    }
+
+    /// Descends into the member `token`, a name known at compile time (no allocation).
+    #[inline]
+    pub fn push_static(&mut self, token: &'static str) {
+        self.path.push(Segment::Static(token));
     }
 
     /// Descends into the array element `index`.
+    #[inline]
     pub fn push_index(&mut self, index: usize) {
-        use std::fmt::Write;
-        self.marks.push(self.path.len());
-        let _ = write!(self.path, "/{index}");
+        self.path.push(Segment::Index(index));
     }
 
     /// Returns to the parent of the value last descended into.
+    #[inline]
     pub fn pop(&mut self) {
-        if let Some(len) = self.marks.pop() {
-            self.path.truncate(len);
-        }
+        self.path.pop();
     }
 
     /// Runs `f` with the context descended into the member `token`.
@@ -103,13 +125,13 @@ impl<'o> Context<'o> {
 
     /// Records a violation of the value being checked.
     pub fn error(&mut self, code: impl Into<Cow<'static, str>>, message: impl Into<String>) {
-        let v = Violation::new(self.path.clone(), code, message);
+        let v = Violation::new(self.pointer(), code, message);
         self.record(v);
     }
 
     /// Records a violation of a secret value (the message must not contain it).
     pub fn secret_error(&mut self, code: impl Into<Cow<'static, str>>, message: impl Into<String>) {
-        let v = Violation::new(self.path.clone(), code, message).with_secret(true);
+        let v = Violation::new(self.pointer(), code, message).with_secret(true);
         self.record(v);
     }
 
@@ -136,14 +158,15 @@ impl<'o> Context<'o> {
         code: impl Into<Cow<'static, str>>,
         message: impl Into<String>,
     ) {
-        let v = Violation::new(format!("{}{}", self.path, relative), code, message);
+        let v = Violation::new(format!("{}{}", self.pointer(), relative), code, message);
         self.record(v);
     }
 
     /// Adds a violation found elsewhere, its pointer taken relative to the current value.
     pub fn merge(&mut self, report: Report) {
+        let here = self.pointer();
         for v in report {
-            let v = v.prefixed(&self.path);
+            let v = v.prefixed(&here);
             self.record(v);
         }
     }
@@ -189,6 +212,10 @@ pub trait Validate {
 
     /// Checks the value, reporting into `cx` at its current pointer.
     fn validate_into(&self, cx: &mut Context<'_>);
+
+    /// True for types that never report anything (numbers, strings, ...), so
+    /// containers of them are not walked at all.
+    const LEAF: bool = false;
 }
 
 macro_rules! leaf {
@@ -196,36 +223,60 @@ macro_rules! leaf {
         impl Validate for $t {
             #[inline]
             fn validate_into(&self, _: &mut Context<'_>) {}
+            const LEAF: bool = true;
         }
     )*};
 }
 leaf!(
-    bool, u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, char,
-    String, str, (), serde_json::Value, serde_json::Number
+    bool,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    usize,
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    isize,
+    f32,
+    f64,
+    char,
+    String,
+    str,
+    (),
+    serde_json::Value,
+    serde_json::Number
 );
 
 impl<T: Validate + ?Sized> Validate for &T {
     fn validate_into(&self, cx: &mut Context<'_>) {
         (**self).validate_into(cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 impl<T: Validate + ?Sized> Validate for Box<T> {
     fn validate_into(&self, cx: &mut Context<'_>) {
         (**self).validate_into(cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 impl<T: Validate + ?Sized> Validate for Rc<T> {
     fn validate_into(&self, cx: &mut Context<'_>) {
         (**self).validate_into(cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 impl<T: Validate + ?Sized> Validate for Arc<T> {
     fn validate_into(&self, cx: &mut Context<'_>) {
         (**self).validate_into(cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 impl<T: Validate + ToOwned + ?Sized> Validate for Cow<'_, T> {
@@ -240,9 +291,13 @@ impl<T: Validate> Validate for Option<T> {
             v.validate_into(cx)
         }
     }
+    const LEAF: bool = T::LEAF;
 }
 
 fn validate_seq<'a, T: Validate + 'a>(items: impl Iterator<Item = &'a T>, cx: &mut Context<'_>) {
+    if T::LEAF {
+        return;
+    }
     for (i, item) in items.enumerate() {
         cx.push_index(i);
         item.validate_into(cx);
@@ -254,48 +309,53 @@ impl<T: Validate> Validate for [T] {
     fn validate_into(&self, cx: &mut Context<'_>) {
         validate_seq(self.iter(), cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 impl<T: Validate, const N: usize> Validate for [T; N] {
     fn validate_into(&self, cx: &mut Context<'_>) {
         validate_seq(self.iter(), cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 impl<T: Validate> Validate for Vec<T> {
     fn validate_into(&self, cx: &mut Context<'_>) {
         validate_seq(self.iter(), cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 impl<T: Validate> Validate for VecDeque<T> {
     fn validate_into(&self, cx: &mut Context<'_>) {
         validate_seq(self.iter(), cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 impl<T: Validate, S> Validate for HashSet<T, S> {
     fn validate_into(&self, cx: &mut Context<'_>) {
         validate_seq(self.iter(), cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 impl<T: Validate> Validate for BTreeSet<T> {
     fn validate_into(&self, cx: &mut Context<'_>) {
         validate_seq(self.iter(), cx)
     }
+    const LEAF: bool = T::LEAF;
 }
 
 fn validate_map<'a, K: Display + 'a, V: Validate + 'a>(
     entries: impl Iterator<Item = (&'a K, &'a V)>,
     cx: &mut Context<'_>,
 ) {
-    let mut key = String::new();
+    if V::LEAF {
+        return;
+    }
     for (k, v) in entries {
-        use std::fmt::Write;
-        key.clear();
-        let _ = write!(key, "{k}");
-        cx.push(&key);
+        cx.path.push(Segment::Owned(k.to_string()));
         v.validate_into(cx);
         cx.pop();
     }
@@ -305,10 +365,12 @@ impl<K: Display, V: Validate, S> Validate for HashMap<K, V, S> {
     fn validate_into(&self, cx: &mut Context<'_>) {
         validate_map(self.iter(), cx)
     }
+    const LEAF: bool = V::LEAF;
 }
 
 impl<K: Display, V: Validate> Validate for BTreeMap<K, V> {
     fn validate_into(&self, cx: &mut Context<'_>) {
         validate_map(self.iter(), cx)
     }
+    const LEAF: bool = V::LEAF;
 }
