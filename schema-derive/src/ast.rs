@@ -27,7 +27,7 @@ pub enum Data<'a> {
         deny_unknown: bool,
     },
     /// A newtype or `#[serde(transparent)]` struct: the field's own wire form.
-    Transparent(Field<'a>),
+    Transparent(Box<Field<'a>>),
     /// A unit struct: `null`.
     Unit,
     /// An enum whose variants are all units, written as names or integers.
@@ -120,7 +120,7 @@ pub struct Variant<'a> {
 
 pub enum Shape<'a> {
     Unit,
-    Newtype(Field<'a>),
+    Newtype(Box<Field<'a>>),
     Struct(Vec<Field<'a>>),
 }
 
@@ -190,7 +190,7 @@ fn struct_data<'a>(
             if serde.transparent {
                 let mut fields = fields.into_iter();
                 match (fields.next(), fields.next()) {
-                    (Some(f), None) => return Some(Data::Transparent(f)),
+                    (Some(f), None) => return Some(Data::Transparent(Box::new(f))),
                     _ => {
                         cx.error_spanned_by(
                             &input.ident,
@@ -208,7 +208,7 @@ fn struct_data<'a>(
         }
         syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
             let f = &unnamed.unnamed[0];
-            Some(Data::Transparent(field(cx, f, 0, None, true)?))
+            Some(Data::Transparent(Box::new(field(cx, f, 0, None, false)?)))
         }
         syn::Fields::Unnamed(unnamed) => {
             cx.error_spanned_by(
@@ -524,7 +524,7 @@ fn enum_data<'a>(
             syn::Fields::Unit => Shape::Unit,
             syn::Fields::Unnamed(u) if u.unnamed.len() == 1 => {
                 match field(cx, &u.unnamed[0], 0, None, true) {
-                    Some(f) => Shape::Newtype(f),
+                    Some(f) => Shape::Newtype(Box::new(f)),
                     None => Shape::Unit,
                 }
             }

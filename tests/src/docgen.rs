@@ -86,6 +86,9 @@ fn format_pool(format: &str) -> (&'static [&'static str], &'static [&'static str
     }
 }
 
+/// A bound of a number, and whether it is exclusive.
+type Bound = Option<(f64, bool)>;
+
 /// Walks schemas of one root document (with `$defs`).
 pub struct DocGen<'a> {
     root: &'a Value,
@@ -178,8 +181,8 @@ impl<'a> DocGen<'a> {
         .clone()
     }
 
-    /// The inclusive bounds of a numeric schema, and whether they are exclusive.
-    fn bounds(s: &Value) -> (Option<(f64, bool)>, Option<(f64, bool)>) {
+    /// The lower and upper bounds of a numeric schema, each with whether it is exclusive.
+    fn bounds(s: &Value) -> (Bound, Bound) {
         let get = |k: &str| s.get(k).and_then(Value::as_f64);
         let lo = match (get("minimum"), get("exclusiveMinimum")) {
             (Some(a), Some(b)) if b >= a => Some((b, true)),

@@ -186,7 +186,7 @@ pub struct Workload {
 }
 
 /// `signature` must not be all zeros.
-pub fn not_all_zero(sig: &String, cx: &mut Context<'_>) {
+pub fn not_all_zero(sig: &str, cx: &mut Context<'_>) {
     if !sig.is_empty() && sig.bytes().all(|b| b == b'0') {
         cx.error("custom.zero_signature", "must not be all zeros");
     }
