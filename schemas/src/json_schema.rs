@@ -121,9 +121,9 @@ impl SchemaGenerator {
         let target = format!("#/$defs/{name}");
         fn walk(v: &Value, target: &str) -> bool {
             match v {
-                Value::Object(m) => m.iter().any(|(k, v)| {
-                    (k == "$ref" && v.as_str() == Some(target)) || walk(v, target)
-                }),
+                Value::Object(m) => m
+                    .iter()
+                    .any(|(k, v)| (k == "$ref" && v.as_str() == Some(target)) || walk(v, target)),
                 Value::Array(a) => a.iter().any(|v| walk(v, target)),
                 _ => false,
             }

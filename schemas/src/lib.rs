@@ -25,15 +25,16 @@
 extern crate self as schemas;
 
 mod constraints;
+pub mod export;
 pub mod formats;
 mod json_schema;
+pub mod registry;
 mod report;
 mod str_enum;
-pub mod registry;
-pub mod export;
+pub mod strict;
+mod validate;
 #[cfg(feature = "zos")]
 pub mod zos;
-mod validate;
 
 pub use json_schema::{nullable, JsonSchema, SchemaGenerator, DRAFT_2020_12};
 pub use report::{push_token, Report, Violation};

@@ -20,7 +20,9 @@ pub struct TypeInfo {
 
 impl std::fmt::Debug for TypeInfo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TypeInfo").field("name", &self.name).finish()
+        f.debug_struct("TypeInfo")
+            .field("name", &self.name)
+            .finish()
     }
 }
 
@@ -37,7 +39,7 @@ impl TypeInfo {
             add_to: |g| g.add::<T>(),
             check: check_value::<T>,
             round_trip: |v| {
-                let t: T = T::deserialize(v).map_err(|e| e.to_string())?;
+                let t: T = crate::strict::from_value(v).map_err(|e| e.to_string())?;
                 serde_json::to_value(&t).map_err(|e| e.to_string())
             },
         }
@@ -94,7 +96,7 @@ pub fn check_value<T: DeserializeOwned + Validate>(
 /// serde's message is kept but the offending value is cut out of it, so a secret sent
 /// with the wrong type is not echoed.
 pub fn decode<T: DeserializeOwned>(value: &Value) -> Result<T, Violation> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    serde_path_to_error::deserialize(crate::strict::Strict(value)).map_err(|e| {
         let mut pointer = String::new();
         for segment in e.path().iter() {
             use serde_path_to_error::Segment;

@@ -61,7 +61,7 @@ pub fn integral_floats_as_integers(doc: &Value) -> Value {
 
 /// Our verdict: serde decodes `doc` as `T` and `validate()` reports nothing but rules.
 pub fn ours<T: DeserializeOwned + Validate>(doc: &Value) -> bool {
-    match T::deserialize(doc) {
+    match schemas::strict::from_value::<T>(doc) {
         Err(_) => false,
         Ok(t) => match t.validate_with(&Options::default()) {
             Ok(()) => true,
@@ -116,7 +116,7 @@ pub fn run<T: DeserializeOwned + Validate + JsonSchema>(cases: u32) -> Result<Ta
             gaps.set(gaps.get() + 1);
             return Ok(());
         }
-        let why = match T::deserialize(&doc) {
+        let why = match schemas::strict::from_value::<T>(&doc) {
             Err(e) => format!("serde: {e}"),
             Ok(t) => match t.validate() {
                 Ok(()) => "validate(): ok".to_string(),

@@ -1,0 +1,3 @@
+module zosexport
+
+go 1.18
