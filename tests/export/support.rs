@@ -73,7 +73,7 @@ pub fn write(path: &Path, contents: &str) {
 
 /// Whether the tests run in CI (`CI=true`), where every toolchain must be present.
 pub fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
+    zos_schema_tests::in_ci()
 }
 
 /// Whether `program` runs (`program args...` exits 0). When it does not: in CI the test
@@ -253,15 +253,9 @@ pub fn zos_fixtures(valid: bool) -> Vec<Fixture> {
 /// typed by `schemas::zos::detect`); empty, with a printed reason, when the folder is
 /// absent, except when `CI=true`, where it must be there.
 pub fn original_examples() -> Vec<Fixture> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/original/examples");
-    if !dir.is_dir() {
-        let why = format!("{} is absent", dir.display());
-        if in_ci() {
-            panic!("{why}; it is required when CI=true");
-        }
-        eprintln!("skipping the original examples: {why}");
+    let Some(dir) = zos_schema_tests::original_fixtures().map(|d| d.join("examples")) else {
         return Vec::new();
-    }
+    };
     let mut out = Vec::new();
     for path in json_files(&dir) {
         let value = read_json(&path);

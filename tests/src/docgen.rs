@@ -6,38 +6,34 @@
 
 use serde_json::{json, Map, Number, Value};
 
-/// A small deterministic PRNG (splitmix64).
+/// The seeded PRNG of the 0-OS generator, with the draws this generator needs.
 #[derive(Clone, Debug)]
-pub struct Rng(u64);
+pub struct Rng(schemas::zos::generator::Rng);
 
 impl Rng {
     /// A generator for `seed`.
     pub fn new(seed: u64) -> Self {
-        Rng(seed)
+        Rng(schemas::zos::generator::Rng::new(seed))
     }
 
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
-    /// A number in `0..n` (`n > 0`).
+    /// A number in `0..n` (`0` when `n` is `0`).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
+        self.0.below(n as u64) as usize
     }
 
     /// True with probability `percent`/100.
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next_u64() % 100 < percent
+        self.0.below(100) < percent
     }
 
-    /// One of `items`.
+    /// One of `items` (which must not be empty).
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+        self.0.pick(items)
     }
 }
 

@@ -33,3 +33,25 @@ pub fn workspace_root() -> std::path::PathBuf {
     let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     here.parent().unwrap_or(here).to_path_buf()
 }
+
+/// Whether the tests run in CI (`CI=true`), where nothing may be skipped.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// `../shared/fixtures/original` (the original system's descriptions and documents),
+/// or `None`, with a printed reason, when it is absent; in CI it must be there.
+pub fn original_fixtures() -> Option<std::path::PathBuf> {
+    let dir = workspace_root().join("../shared/fixtures/original");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if in_ci() {
+        panic!("{} is absent, and CI=true requires it", dir.display());
+    }
+    eprintln!(
+        "skipped: {} is absent (the original system's files are not shipped with the repository)",
+        dir.display()
+    );
+    None
+}

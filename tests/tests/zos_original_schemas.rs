@@ -40,18 +40,7 @@ const ENUM_NOTES: &[(&str, &str, &str)] = &[
 ];
 
 fn original_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/original");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is absent, and CI=true requires it", dir.display());
-    }
-    eprintln!(
-        "skipped: {} is absent (the original descriptions are not shipped)",
-        dir.display()
-    );
-    None
+    zos_schema_tests::original_fixtures()
 }
 
 fn is_deliberate(owner: &str, field: &str) -> bool {

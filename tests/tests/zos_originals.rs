@@ -13,18 +13,7 @@ use schemas::Options;
 use serde_json::Value;
 
 fn originals() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/original");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is absent, and CI=true requires it", dir.display());
-    }
-    eprintln!(
-        "skipped: {} is absent (the original documents are not shipped with the repository)",
-        dir.display()
-    );
-    None
+    zos_schema_tests::original_fixtures()
 }
 
 /// Whether `encoded` equals `original` on every key `original` has, recursively.
