@@ -55,3 +55,8 @@ pub fn original_fixtures() -> Option<std::path::PathBuf> {
     );
     None
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
