@@ -35,6 +35,12 @@ pub trait HasLength {
     const KIND: LenKind;
     /// The length, or `None` when there is no value (`Option::None`).
     fn length(&self) -> Option<usize>;
+
+    /// Cheap lower and upper bounds of the length (for a string: from its byte count,
+    /// without counting characters), or `None` when there is no value.
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        self.length().map(|n| (n, n))
+    }
 }
 
 impl HasLength for String {
@@ -42,11 +48,17 @@ impl HasLength for String {
     fn length(&self) -> Option<usize> {
         Some(self.chars().count())
     }
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        Some(char_bounds(self))
+    }
 }
 impl HasLength for str {
     const KIND: LenKind = LenKind::Chars;
     fn length(&self) -> Option<usize> {
         Some(self.chars().count())
+    }
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        Some(char_bounds(self))
     }
 }
 impl HasLength for Cow<'_, str> {
@@ -54,7 +66,15 @@ impl HasLength for Cow<'_, str> {
     fn length(&self) -> Option<usize> {
         Some(self.chars().count())
     }
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        Some(char_bounds(self))
+    }
 }
+/// A string has between a quarter of its bytes (rounded up) and all of them characters.
+fn char_bounds(s: &str) -> (usize, usize) {
+    (s.len().div_ceil(4), s.len())
+}
+
 macro_rules! len_items {
     ($kind:ident: $($t:ty),*) => {$(
         impl<T> HasLength for $t {
@@ -87,11 +107,17 @@ impl<T: HasLength> HasLength for Option<T> {
     fn length(&self) -> Option<usize> {
         self.as_ref().and_then(T::length)
     }
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        self.as_ref().and_then(T::length_bounds)
+    }
 }
 impl<T: HasLength + ?Sized> HasLength for Box<T> {
     const KIND: LenKind = T::KIND;
     fn length(&self) -> Option<usize> {
         (**self).length()
+    }
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        (**self).length_bounds()
     }
 }
 
@@ -341,31 +367,42 @@ pub fn check_length<T: HasLength + ?Sized>(
     cx: &mut Context<'_>,
     secret: bool,
 ) {
+    // Most values are well inside their bounds: decide from cheap bounds of the length
+    // (a string's byte count) before counting characters.
+    if let Some((lo, hi)) = v.length_bounds() {
+        if min.is_none_or(|m| lo >= m) && max.is_none_or(|m| hi <= m) {
+            return;
+        }
+    }
     let Some(len) = v.length() else { return };
-    let got = if secret {
-        String::new()
-    } else {
-        format!(", got {len}")
+    let broken = |words: &str, n: usize| {
+        let got = if secret {
+            String::new()
+        } else {
+            format!(", got {len}")
+        };
+        format!("must have {words} {n} {}{got}", len_unit(T::KIND, n))
     };
-    if min.is_some() && min == max && len != min.unwrap_or_default() {
-        let n = min.unwrap_or_default();
-        let msg = format!("must have exactly {n} {}{got}", len_unit(T::KIND, n));
-        report(cx, secret, "length", msg);
-        return;
+    if let (Some(a), Some(b)) = (min, max) {
+        if a == b {
+            if len != a {
+                report(cx, secret, "length", broken("exactly", a));
+            }
+            return;
+        }
     }
     if let Some(n) = min.filter(|n| len < *n) {
-        let msg = format!("must have at least {n} {}{got}", len_unit(T::KIND, n));
-        report(cx, secret, "length", msg);
+        report(cx, secret, "length", broken("at least", n));
     }
     if let Some(n) = max.filter(|n| len > *n) {
-        let msg = format!("must have at most {n} {}{got}", len_unit(T::KIND, n));
-        report(cx, secret, "length", msg);
+        report(cx, secret, "length", broken("at most", n));
     }
 }
 
 /// Checks `non_empty`.
 pub fn check_non_empty<T: HasLength + ?Sized>(v: &T, cx: &mut Context<'_>, secret: bool) {
-    if v.length() == Some(0) {
+    // The upper bound is exact at zero (a string with no bytes has no characters).
+    if v.length_bounds().is_some_and(|(_, hi)| hi == 0) {
         let what = match T::KIND {
             LenKind::Chars => "must not be an empty string",
             LenKind::Items => "must not be an empty list",
