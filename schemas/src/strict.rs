@@ -279,9 +279,15 @@ mod tests {
             json!({ "inner": {}, "list": [[1, "x"]], "maybe": null }),
             json!({ "inner": {}, "list": [], "maybe": [] }),
         ] {
-            assert!(serde_json::from_value::<Outer>(bad.clone()).is_ok(), "{bad}");
+            assert!(
+                serde_json::from_value::<Outer>(bad.clone()).is_ok(),
+                "{bad}"
+            );
             let err = super::from_value::<Outer>(&bad).expect_err("refused");
-            assert!(err.to_string().starts_with("invalid type: sequence"), "{err}");
+            assert!(
+                err.to_string().starts_with("invalid type: sequence"),
+                "{err}"
+            );
         }
     }
 }
