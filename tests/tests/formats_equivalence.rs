@@ -28,7 +28,7 @@ mod reference {
     use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
     use std::str::FromStr;
 
-        use schemas::formats::Format;
+    use schemas::formats::Format;
 
     use base64::Engine as _;
 
