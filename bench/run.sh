@@ -61,6 +61,7 @@ row() { # name seconds
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.2f'; }
 
 echo "== timing ($RUNS runs each, best kept)" >&2
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 T_BARE1=$(best_of "$BARE" "$CORPUS" --jobs 1)
 T_BARE2=$(best_of "$BARE" "$CORPUS" --jobs 2)
 T_ZOS1=$(best_of "$BIN" validate --jobs 1 --format json "$CORPUS")
@@ -78,7 +79,8 @@ if command -v jsonschema-cli > /dev/null; then
         local rc=0 t
         for t in $(ls "$CORPUS" | grep '\.json$' | cut -d. -f2 | sort -u); do
             # shellcheck disable=SC2046
-            jsonschema-cli "$SCHEMAS/$t.json" $(ls "$CORPUS"/*."$t".*json | sed 's/^/-i /') > /dev/null 2>&1 || rc=1
+            jsonschema-cli validate "$SCHEMAS/$t.json" --offline --errors-only \
+                -i $(ls "$CORPUS"/*."$t".json "$CORPUS"/*."$t".*.json 2> /dev/null) > /dev/null 2>&1 || rc=1
         done
         return $rc
     }
@@ -88,6 +90,7 @@ fi
 
 {
     echo "corpus: $DOCS documents, $BYTES bytes ($CORPUS); machine: $(nproc) cores; best of $RUNS runs"
+    echo "load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the 2-thread figures)"
     row "bare serde_json parse, 1 thread" "$T_BARE1"
     row "bare serde_json parse, 2 threads" "$T_BARE2"
     row "zos-schema validate --jobs 1" "$T_ZOS1"
