@@ -3,7 +3,7 @@
 //!
 //! Each rule is a function the types name in `#[schema(rule = ...)]` (or `custom = ...`
 //! for a single field); the context points at the value the rule is attached to, and a
-//! violation is reported at the member that is wrong. `docs/rules.md` lists every rule
+//! violation is reported at the member that is wrong. The README lists every rule
 //! with its meaning and its origin (the original explorer, the nodes, or added here).
 
 use std::collections::HashMap;
