@@ -3,7 +3,7 @@
 //!
 //! A quick pass over the top level of the document ([`skeleton`]) is enough to tell its
 //! type; then the type is decoded straight from the bytes (no `serde_json::Value` in
-//! between), with every map refusing a repeated key ([`NoDup`]), and validated. Only
+//! between), with every map refusing a repeated key ([`schemas::strict::Strict::with_unique_keys`]), and validated. Only
 //! when that says "valid" is the verdict taken; anything else (a syntax error, a
 //! repeated key, a decode error, a broken rule) goes down the full path, which finds
 //! and places every error. So the fast path can only make a valid verdict faster,
@@ -13,8 +13,6 @@ use schemas::{Options, Validate};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::nodup::NoDup;
-
 /// Decodes the bytes as one type and validates it: `true` only when both succeed.
 pub type FastCheck = fn(&[u8], &Options) -> bool;
 
@@ -22,7 +20,7 @@ pub type FastCheck = fn(&[u8], &Options) -> bool;
 /// does (a struct must be an object), but from the bytes.
 pub fn check<T: DeserializeOwned + Validate>(bytes: &[u8], options: &Options) -> bool {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    match T::deserialize(schemas::strict::Strict(NoDup(&mut de))) {
+    match T::deserialize(schemas::strict::Strict::with_unique_keys(&mut de)) {
         Ok(value) => de.end().is_ok() && value.validate_with(options).is_ok(),
         Err(_) => false,
     }
@@ -271,7 +269,7 @@ mod tests {
             assert_eq!(skeleton(text), None, "{}", String::from_utf8_lossy(text));
         }
         // Escaped keys are decoded; a repeated key keeps its last value (decoding then
-        // refuses the document: a struct's repeated field, or NoDup for a map).
+        // refuses the document: a struct's repeated field, or the strict decoder for a map).
         assert_eq!(skeleton(br#"{"\u0061": 1, "a": 2}"#), Some(json!({"a": 2})));
         let long = format!(r#"{{"json": "{}"}}"#, "x".repeat(300));
         assert_eq!(skeleton(long.as_bytes()), Some(json!({"json": ""})));

@@ -26,7 +26,6 @@ pub mod fallback;
 pub mod fast;
 pub mod inputs;
 pub mod locate;
-pub mod nodup;
 pub mod output;
 pub mod parse;
 pub mod schema_walk;

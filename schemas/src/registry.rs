@@ -96,7 +96,7 @@ pub fn check_value<T: DeserializeOwned + Validate>(
 /// serde's message is kept but the offending value is cut out of it, so a secret sent
 /// with the wrong type is not echoed.
 pub fn decode<T: DeserializeOwned>(value: &Value) -> Result<T, Violation> {
-    serde_path_to_error::deserialize(crate::strict::Strict(value)).map_err(|e| {
+    serde_path_to_error::deserialize(crate::strict::Strict::new(value)).map_err(|e| {
         let mut pointer = String::new();
         for segment in e.path().iter() {
             use serde_path_to_error::Segment;

@@ -1,11 +1,16 @@
 //! Decoding that refuses what JSON Schema (and the original Go decoder) refuse but
-//! serde's derive accepts: a struct written as a JSON array.
+//! serde accepts:
 //!
-//! `#[derive(Deserialize)]` gives every struct a `visit_seq`, so `serde_json` reads
-//! `[1, "x"]` as a struct with its fields in order, and `[]` as the default value of a
-//! `#[serde(default)]` struct. On the wire of this project a struct is an object, and
-//! our schemas say so; [`from_value`] wraps the deserializer so that at every level a
-//! struct (or struct variant) only accepts a map.
+//! - a struct written as a JSON array: `#[derive(Deserialize)]` gives every struct a
+//!   `visit_seq`, so `serde_json` reads `[1, "x"]` as a struct with its fields in order,
+//!   and `[]` as the default value of a `#[serde(default)]` struct. On the wire of this
+//!   project a struct is an object, and our schemas say so;
+//! - optionally ([`Strict::with_unique_keys`]), a repeated key in a map: `serde_json`
+//!   keeps the last value of a repeated key of a `BTreeMap` or a `serde_json::Value`
+//!   silently (a derived struct already refuses a repeated field). Decoding from a
+//!   `serde_json::Value` never meets one; decoding from bytes can.
+//!
+//! Both hold at every level: [`Strict`] wraps the deserializer, and every nested one.
 
 use std::fmt;
 
@@ -17,32 +22,48 @@ use serde::de::{
 pub fn from_value<'a, T: de::Deserialize<'a>>(
     value: &'a serde_json::Value,
 ) -> Result<T, serde_json::Error> {
-    T::deserialize(Strict(value))
+    T::deserialize(Strict::new(value))
 }
 
-/// A deserializer whose structs only accept maps, at every level.
-pub struct Strict<D>(pub D);
-
-/// A visitor that passes everything through, re-wrapping nested access; with
-/// `no_seq`, a sequence is refused.
-struct Wrap<V> {
-    inner: V,
-    no_seq: bool,
+/// A deserializer whose structs only accept maps, at every level (and, if asked, whose
+/// maps refuse a repeated key).
+pub struct Strict<D> {
+    de: D,
+    unique_keys: bool,
 }
 
-impl<V> Wrap<V> {
-    fn new(inner: V) -> Self {
-        Wrap {
-            inner,
-            no_seq: false,
+impl<D> Strict<D> {
+    /// Structs must be maps.
+    pub fn new(de: D) -> Self {
+        Strict {
+            de,
+            unique_keys: false,
         }
     }
+
+    /// Structs must be maps, and maps (other than structs, which refuse a repeated
+    /// field themselves) refuse a repeated key.
+    pub fn with_unique_keys(de: D) -> Self {
+        Strict {
+            de,
+            unique_keys: true,
+        }
+    }
+}
+
+/// A visitor that passes everything through, re-wrapping nested access. For a struct
+/// (`is_struct`), a sequence is refused.
+struct Wrap<V> {
+    inner: V,
+    unique_keys: bool,
+    is_struct: bool,
 }
 
 macro_rules! forward_deserialize {
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method($($arg,)* Wrap::new(visitor))
+            let wrap = Wrap { inner: visitor, unique_keys: self.unique_keys, is_struct: false };
+            self.de.$method($($arg,)* wrap)
         }
     )*};
 }
@@ -91,13 +112,14 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     ) -> Result<V::Value, D::Error> {
         let wrap = Wrap {
             inner: visitor,
-            no_seq: true,
+            unique_keys: self.unique_keys,
+            is_struct: true,
         };
-        self.0.deserialize_struct(name, fields, wrap)
+        self.de.deserialize_struct(name, fields, wrap)
     }
 
     fn is_human_readable(&self) -> bool {
-        self.0.is_human_readable()
+        self.de.is_human_readable()
     }
 }
 
@@ -148,111 +170,345 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        self.inner.visit_some(Strict(d))
+        let unique_keys = self.unique_keys;
+        self.inner.visit_some(Strict { de: d, unique_keys })
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        self.inner.visit_newtype_struct(Strict(d))
+        let unique_keys = self.unique_keys;
+        self.inner
+            .visit_newtype_struct(Strict { de: d, unique_keys })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        if self.no_seq {
+        if self.is_struct {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
-        self.inner.visit_seq(StrictAccess(seq))
+        let unique_keys = self.unique_keys;
+        self.inner.visit_seq(Access {
+            access: seq,
+            unique_keys,
+            keys: None,
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.inner.visit_map(StrictAccess(map))
+        let unique_keys = self.unique_keys;
+        let keys = (unique_keys && !self.is_struct).then(Vec::new);
+        self.inner.visit_map(Access {
+            access: map,
+            unique_keys,
+            keys,
+        })
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
-        self.inner.visit_enum(StrictAccess(data))
+        let unique_keys = self.unique_keys;
+        self.inner.visit_enum(Access {
+            access: data,
+            unique_keys,
+            keys: None,
+        })
     }
 }
 
-/// Sequence, map, enum and variant access whose nested values are [`Strict`].
-struct StrictAccess<A>(A);
+/// Sequence, map, enum and variant access whose nested values are [`Strict`]; for a
+/// map that must not repeat a key, `keys` holds the keys seen so far.
+struct Access<A> {
+    access: A,
+    unique_keys: bool,
+    keys: Option<Vec<String>>,
+}
+
+impl<A> Access<A> {
+    fn seed<S>(&self, seed: S) -> StrictSeed<S> {
+        StrictSeed {
+            seed,
+            unique_keys: self.unique_keys,
+        }
+    }
+
+    fn wrap<V>(&self, inner: V, is_struct: bool) -> Wrap<V> {
+        Wrap {
+            inner,
+            unique_keys: self.unique_keys,
+            is_struct,
+        }
+    }
+}
 
 /// A seed whose deserializer is [`Strict`].
-struct StrictSeed<S>(S);
+struct StrictSeed<S> {
+    seed: S,
+    unique_keys: bool,
+}
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for StrictSeed<S> {
     type Value = S::Value;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
-        self.0.deserialize(Strict(d))
+        let unique_keys = self.unique_keys;
+        self.seed.deserialize(Strict { de: d, unique_keys })
     }
 }
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictAccess<A> {
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Access<A> {
     type Error = A::Error;
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(StrictSeed(seed))
+        let seed = self.seed(seed);
+        self.access.next_element_seed(seed)
     }
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.access.size_hint()
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictAccess<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Access<A> {
     type Error = A::Error;
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(StrictSeed(seed))
+        let Some(keys) = &mut self.keys else {
+            let seed = self.seed(seed);
+            return self.access.next_key_seed(seed);
+        };
+        let mut key = None;
+        let value = self.access.next_key_seed(KeySeed {
+            seed,
+            key: &mut key,
+        })?;
+        if let Some(k) = key {
+            if keys.contains(&k) {
+                return Err(de::Error::custom(format_args!("duplicate key `{k}`")));
+            }
+            keys.push(k);
+        }
+        Ok(value)
     }
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(StrictSeed(seed))
+        let seed = self.seed(seed);
+        self.access.next_value_seed(seed)
     }
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.access.size_hint()
     }
 }
 
-impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for StrictAccess<A> {
+impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Access<A> {
     type Error = A::Error;
-    type Variant = StrictAccess<A::Variant>;
+    type Variant = Access<A::Variant>;
     fn variant_seed<T: DeserializeSeed<'de>>(
         self,
         seed: T,
     ) -> Result<(T::Value, Self::Variant), A::Error> {
-        let (value, variant) = self.0.variant_seed(StrictSeed(seed))?;
-        Ok((value, StrictAccess(variant)))
+        let unique_keys = self.unique_keys;
+        let seed = self.seed(seed);
+        let (value, variant) = self.access.variant_seed(seed)?;
+        Ok((
+            value,
+            Access {
+                access: variant,
+                unique_keys,
+                keys: None,
+            },
+        ))
     }
 }
 
-impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for StrictAccess<A> {
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Access<A> {
     type Error = A::Error;
     fn unit_variant(self) -> Result<(), A::Error> {
-        self.0.unit_variant()
+        self.access.unit_variant()
     }
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.newtype_variant_seed(StrictSeed(seed))
+        let seed = self.seed(seed);
+        self.access.newtype_variant_seed(seed)
     }
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, Wrap::new(visitor))
+        let wrap = self.wrap(visitor, false);
+        self.access.tuple_variant(len, wrap)
     }
     fn struct_variant<V: Visitor<'de>>(
         self,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        let wrap = Wrap {
-            inner: visitor,
-            no_seq: true,
-        };
-        self.0.struct_variant(fields, wrap)
+        let wrap = self.wrap(visitor, true);
+        self.access.struct_variant(fields, wrap)
+    }
+}
+
+/// Deserializes a map key (as the map's own seed wants it) and records it as text.
+struct KeySeed<'k, S> {
+    seed: S,
+    key: &'k mut Option<String>,
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, S> {
+    type Value = S::Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
+        self.seed.deserialize(KeyDe {
+            de: d,
+            key: self.key,
+        })
+    }
+}
+
+struct KeyDe<'k, D> {
+    de: D,
+    key: &'k mut Option<String>,
+}
+
+macro_rules! forward_key_deserialize {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            self.de.$method($($arg,)* KeyVisit { inner: visitor, key: self.key })
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDe<'_, D> {
+    type Error = D::Error;
+
+    forward_key_deserialize! {
+        deserialize_any();
+        deserialize_bool();
+        deserialize_i8();
+        deserialize_i16();
+        deserialize_i32();
+        deserialize_i64();
+        deserialize_i128();
+        deserialize_u8();
+        deserialize_u16();
+        deserialize_u32();
+        deserialize_u64();
+        deserialize_u128();
+        deserialize_f32();
+        deserialize_f64();
+        deserialize_char();
+        deserialize_str();
+        deserialize_string();
+        deserialize_bytes();
+        deserialize_byte_buf();
+        deserialize_option();
+        deserialize_unit();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_seq();
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_map();
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        deserialize_identifier();
+        deserialize_ignored_any();
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.de.is_human_readable()
+    }
+}
+
+/// A key's visitor: records the key, then passes it on.
+struct KeyVisit<'k, V> {
+    inner: V,
+    key: &'k mut Option<String>,
+}
+
+macro_rules! record_visit {
+    ($($method:ident($ty:ty);)*) => {$(
+        fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
+            *self.key = Some(v.to_string());
+            self.inner.$method(v)
+        }
+    )*};
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisit<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.expecting(f)
+    }
+
+    record_visit! {
+        visit_bool(bool);
+        visit_i64(i64);
+        visit_i128(i128);
+        visit_u64(u64);
+        visit_u128(u128);
+        visit_f64(f64);
+        visit_char(char);
+        visit_str(&str);
+        visit_borrowed_str(&'de str);
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
+        *self.key = Some(v.clone());
+        self.inner.visit_string(v)
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<V::Value, E> {
+        *self.key = Some(String::from_utf8_lossy(v).into_owned());
+        self.inner.visit_bytes(v)
+    }
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<V::Value, E> {
+        *self.key = Some(String::from_utf8_lossy(v).into_owned());
+        self.inner.visit_borrowed_bytes(v)
+    }
+    fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<V::Value, E> {
+        *self.key = Some(String::from_utf8_lossy(&v).into_owned());
+        self.inner.visit_byte_buf(v)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use serde::Deserialize;
     use serde_json::json;
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Maps {
+        env: BTreeMap<String, String>,
+        any: serde_json::Value,
+        list: Vec<Option<BTreeMap<String, u8>>>,
+    }
+
+    fn from_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        T::deserialize(super::Strict::with_unique_keys(&mut de)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn maps_refuse_repeated_keys_at_any_depth_when_asked() {
+        let ok = r#"{"env": {"A": "1", "B": "2"}, "any": {"x": {"y": 1, "z": [{"k": 1}]}}, "list": [null, {"a": 1}]}"#;
+        assert!(from_text::<Maps>(ok).is_ok());
+        for bad in [
+            r#"{"env": {"A": "1", "A": "2"}, "any": null, "list": []}"#,
+            r#"{"env": {}, "any": {"x": {"y": 1, "y": 2}}, "list": []}"#,
+            r#"{"env": {}, "any": [{"k": 1, "\u006b": 2}], "list": []}"#,
+            r#"{"env": {}, "any": 1, "list": [{"a": 1, "a": 1}]}"#,
+        ] {
+            let e = from_text::<Maps>(bad).expect_err(bad);
+            assert!(e.contains("duplicate key"), "{bad}: {e}");
+            let plain: Result<Maps, _> = serde_json::from_str(bad);
+            assert!(
+                plain.is_ok(),
+                "serde_json alone keeps the last value: {bad}"
+            );
+        }
+        // A struct's own repeated field is its derive's error.
+        let e = from_text::<Maps>(r#"{"env": {}, "env": {}, "any": 1, "list": []}"#)
+            .expect_err("a repeated field");
+        assert!(e.contains("duplicate field"), "{e}");
+        let v: serde_json::Value = from_text(r#"{"a": [1, {"b": "c"}]}"#).expect("decodes");
+        assert_eq!(v["a"][1]["b"], "c");
+    }
 
     #[derive(Deserialize, Debug, PartialEq, Default)]
     #[serde(default)]
