@@ -6,8 +6,6 @@ use serde_json::Value;
 use schemas::registry::TypeInfo;
 use schemas::SchemaGenerator;
 
-use crate::fast::{self, FastCheck};
-
 type Detect = dyn Fn(&Value) -> Option<&'static str> + Send + Sync;
 
 /// A list of types, and how to tell which one a document is.
@@ -15,62 +13,8 @@ pub struct Catalog {
     title: &'static str,
     types: Vec<TypeInfo>,
     detect: Box<Detect>,
-    fast: Vec<Option<FastCheck>>,
+    fast: bool,
 }
-
-/// The fast checks of the 0-OS types (see [`crate::fast`]); a registered type missing
-/// here is only checked by the full path.
-macro_rules! zos_fast {
-    ($($t:ident),* $(,)?) => {
-        &[$((stringify!($t), fast::check::<schemas::zos::$t> as FastCheck)),*]
-    };
-}
-
-const ZOS_FAST: &[(&str, FastCheck)] = zos_fast!(
-    Reservation,
-    ContainerWorkload,
-    VolumeWorkload,
-    ZdbWorkload,
-    K8SWorkload,
-    NetworkResourceWorkload,
-    GatewayProxyWorkload,
-    GatewayReverseProxyWorkload,
-    GatewaySubdomainWorkload,
-    GatewayDelegateWorkload,
-    Gateway4To6Workload,
-    ReservationData,
-    ReservationInfo,
-    SigningRequest,
-    SigningSignature,
-    Result,
-    Workload,
-    Container,
-    ContainerCapacity,
-    ContainerMount,
-    NetworkConnection,
-    Logs,
-    LogsRedis,
-    StatsAggregator,
-    Volume,
-    Zdb,
-    K8S,
-    Network,
-    NetworkNetResource,
-    WireguardPeer,
-    NetworkResource,
-    GatewayProxy,
-    GatewayReverseProxy,
-    GatewaySubdomain,
-    GatewayDelegate,
-    Gateway4To6,
-    NextAction,
-    ResultState,
-    ResultCategory,
-    VolumeType,
-    DiskType,
-    ZdbMode,
-    WorkloadType,
-);
 
 impl Catalog {
     /// A catalog of `types`; `detect` names the type of a document, if it can tell.
@@ -81,38 +25,27 @@ impl Catalog {
     ) -> Self {
         Catalog {
             title,
-            fast: vec![None; types.len()],
+            fast: true,
             types,
             detect: Box::new(detect),
         }
     }
 
-    /// Adds the fast check of the type called `name` (see [`crate::fast`]).
-    pub fn with_fast(mut self, name: &str, check: FastCheck) -> Self {
-        if let Some(i) = self.types.iter().position(|t| t.name() == name) {
-            self.fast[i] = Some(check);
-        }
-        self
-    }
-
-    /// The fast check of the `i`th type, if it has one.
-    pub fn fast(&self, i: usize) -> Option<FastCheck> {
-        self.fast.get(i).copied().flatten()
+    /// Whether documents that look valid take the fast path (see [`crate::fast`]).
+    pub fn fast(&self) -> bool {
+        self.fast
     }
 
     /// The ThreeFold 0-OS v2 provisioning types.
     pub fn zos() -> Self {
-        let catalog = Catalog::new("zos", schemas::zos::registry().to_vec(), |doc| {
+        Catalog::new("zos", schemas::zos::registry().to_vec(), |doc| {
             schemas::zos::detect(doc).map(TypeInfo::name)
-        });
-        ZOS_FAST
-            .iter()
-            .fold(catalog, |c, (name, check)| c.with_fast(name, *check))
+        })
     }
 
     /// The same catalog without its fast checks (every document takes the full path).
     pub fn without_fast(mut self) -> Self {
-        self.fast = vec![None; self.types.len()];
+        self.fast = false;
         self
     }
 

@@ -185,8 +185,11 @@ impl<'c> Checker<'c> {
                 self.index_of(self.catalog.detect(&skeleton)?)?
             }
         };
-        let check = self.catalog.fast(i)?;
-        check(bytes, &self.options).then_some(i)
+        if !self.catalog.fast() {
+            return None;
+        }
+        let info = self.catalog.types().get(i)?;
+        info.is_valid_bytes(bytes, &self.options).then_some(i)
     }
 
     /// [`Checker::check`] without the fast path: what it gives is the reference the

@@ -3,28 +3,13 @@
 //!
 //! A quick pass over the top level of the document ([`skeleton`]) is enough to tell its
 //! type; then the type is decoded straight from the bytes (no `serde_json::Value` in
-//! between), with every map refusing a repeated key ([`schemas::strict::Strict::with_unique_keys`]), and validated. Only
+//! between) and validated by [`schemas::registry::TypeInfo::is_valid_bytes`]. Only
 //! when that says "valid" is the verdict taken; anything else (a syntax error, a
 //! repeated key, a decode error, a broken rule) goes down the full path, which finds
 //! and places every error. So the fast path can only make a valid verdict faster,
 //! never change one: the tests and the fuzz target hold both paths to the same verdict.
 
-use schemas::{Options, Validate};
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-
-/// Decodes the bytes as one type and validates it: `true` only when both succeed.
-pub type FastCheck = fn(&[u8], &Options) -> bool;
-
-/// The [`FastCheck`] of `T`: decoding exactly as [`schemas::registry::check_value`]
-/// does (a struct must be an object), but from the bytes.
-pub fn check<T: DeserializeOwned + Validate>(bytes: &[u8], options: &Options) -> bool {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    match T::deserialize(schemas::strict::Strict::with_unique_keys(&mut de)) {
-        Ok(value) => de.end().is_ok() && value.validate_with(options).is_ok(),
-        Err(_) => false,
-    }
-}
 
 /// Top-level strings longer than this are kept as `""` in the skeleton.
 const LONG_STRING: usize = 256;
@@ -296,23 +281,5 @@ mod tests {
         // Strings with escaped quotes, nested containers, brackets inside strings.
         let doc = br#"{"a": {"b": ["x\"]}", {"c": "\\"}], "d": 1}, "e": [[]], "f": "]"}"#;
         assert_eq!(skeleton(doc), Some(json!({"a": {}, "e": [], "f": "]"})));
-    }
-
-    #[test]
-    fn decoding_refuses_repeated_keys() {
-        #[derive(serde::Deserialize)]
-        #[allow(dead_code)]
-        struct T {
-            env: std::collections::BTreeMap<String, String>,
-        }
-        impl Validate for T {
-            fn validate_into(&self, _: &mut schemas::Context<'_>) {}
-        }
-        let o = Options::new();
-        assert!(check::<T>(br#"{"env": {"A": "1", "B": "1"}}"#, &o));
-        assert!(!check::<T>(br#"{"env": {"A": "1", "A": "1"}}"#, &o));
-        assert!(!check::<T>(br#"{"env": {}, "env": {}}"#, &o));
-        assert!(!check::<T>(br#"{"env": {}} {}"#, &o));
-        assert!(!check::<T>(br#"[{}]"#, &o));
     }
 }

@@ -15,6 +15,7 @@ pub struct TypeInfo {
     schema: fn() -> Value,
     add_to: fn(&mut SchemaGenerator),
     check: fn(&Value, &Options) -> Result<(), Report>,
+    valid_bytes: fn(&[u8], &Options) -> bool,
     round_trip: fn(&Value) -> Result<Value, String>,
 }
 
@@ -38,6 +39,7 @@ impl TypeInfo {
             schema: T::json_schema,
             add_to: |g| g.add::<T>(),
             check: check_value::<T>,
+            valid_bytes: valid_bytes::<T>,
             round_trip: |v| {
                 let t: T = crate::strict::from_value(v).map_err(|e| e.to_string())?;
                 serde_json::to_value(&t).map_err(|e| e.to_string())
@@ -74,6 +76,13 @@ impl TypeInfo {
         (self.check)(value, options)
     }
 
+    /// Whether `bytes` are one JSON document of this type that decodes (strictly, a
+    /// repeated key refused) and validates: a fast yes/no, with no report. `false`
+    /// says nothing about why; [`TypeInfo::check`] does.
+    pub fn is_valid_bytes(&self, bytes: &[u8], options: &Options) -> bool {
+        (self.valid_bytes)(bytes, options)
+    }
+
     /// Decodes `value` as this type and encodes it again.
     pub fn round_trip(&self, value: &Value) -> Result<Value, String> {
         (self.round_trip)(value)
@@ -88,6 +97,17 @@ pub fn check_value<T: DeserializeOwned + Validate>(
     match decode::<T>(value) {
         Ok(t) => t.validate_with(options),
         Err(v) => Err(std::iter::once(v).collect()),
+    }
+}
+
+/// See [`TypeInfo::is_valid_bytes`]: `T` decoded straight from the bytes (no
+/// `serde_json::Value` in between) through [`crate::strict::Strict::with_unique_keys`],
+/// then validated.
+pub fn valid_bytes<T: DeserializeOwned + Validate>(bytes: &[u8], options: &Options) -> bool {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match T::deserialize(crate::strict::Strict::with_unique_keys(&mut de)) {
+        Ok(value) => de.end().is_ok() && value.validate_with(options).is_ok(),
+        Err(_) => false,
     }
 }
 
@@ -137,5 +157,30 @@ pub fn decode_code(message: &str) -> &'static str {
         "enum"
     } else {
         "type"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct T {
+        env: std::collections::BTreeMap<String, String>,
+    }
+
+    impl Validate for T {
+        fn validate_into(&self, _: &mut crate::Context<'_>) {}
+    }
+
+    #[test]
+    fn valid_bytes_decodes_strictly() {
+        let o = Options::new();
+        assert!(valid_bytes::<T>(br#"{"env": {"A": "1", "B": "1"}}"#, &o));
+        assert!(!valid_bytes::<T>(br#"{"env": {"A": "1", "A": "1"}}"#, &o));
+        assert!(!valid_bytes::<T>(br#"{"env": {}, "env": {}}"#, &o));
+        assert!(!valid_bytes::<T>(br#"{"env": {}} {}"#, &o));
+        assert!(!valid_bytes::<T>(br#"[{}]"#, &o));
     }
 }
