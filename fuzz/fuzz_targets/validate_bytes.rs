@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use schema_cli::{Catalog, Checker, Status};
+use schema_cli::{Catalog, Checker};
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(Catalog::zos);
 
@@ -39,16 +39,6 @@ fuzz_target!(|data: &[u8]| {
         ),
         _ => (&checkers[0], data),
     };
-    let doc = schema_cli::check_and_render(checker, bytes);
-    assert_eq!(doc.status == Status::Valid, doc.errors.is_empty());
-    for e in &doc.errors {
-        assert!(
-            e.line.is_some_and(|l| l >= 1) && e.column.is_some_and(|c| c >= 1),
-            "{e:?}"
-        );
-        assert!(!(e.secret && e.excerpt.is_some()), "{e:?}");
-    }
-    let mut json = Vec::new();
-    schema_cli::render(&mut json, &doc, schema_cli::cli::OutputFormat::Json);
-    assert!(serde_json::from_slice::<serde_json::Value>(&json).is_ok());
+    // Asserts the report's invariants itself (see its documentation).
+    let _ = schema_cli::check_and_render(checker, bytes);
 });

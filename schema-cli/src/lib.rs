@@ -118,10 +118,20 @@ pub fn render(out: &mut Vec<u8>, doc: &DocReport, format: cli::OutputFormat) {
 }
 
 /// Checks `bytes` as `validate` does and renders the report in every output format:
-/// the function the fuzz target and the mutation test run (any bytes must give a
-/// report, never a panic).
+/// the function the fuzz target and the mutation test run. Any bytes must give a
+/// report, never a panic, and the report must hold its invariants (asserted here): a
+/// verdict that matches the errors, every error placed at a line and column, no
+/// excerpt next to a secret, well-formed JSON output, and a fast path that agrees.
 pub fn check_and_render(checker: &Checker<'_>, bytes: &[u8]) -> DocReport {
     let doc = checker.check_full("fuzz.json", bytes, 1);
+    assert_eq!(doc.status == Status::Valid, doc.errors.is_empty());
+    for e in &doc.errors {
+        assert!(
+            e.line.is_some_and(|l| l >= 1) && e.column.is_some_and(|c| c >= 1),
+            "{e:?}"
+        );
+        assert!(!(e.secret && e.excerpt.is_some()), "{e:?}");
+    }
     // The fast path may only make a valid verdict faster, never change one.
     let fast = checker.fast_valid(bytes);
     assert!(
@@ -139,6 +149,9 @@ pub fn check_and_render(checker: &Checker<'_>, bytes: &[u8]) -> DocReport {
         cli::OutputFormat::Github,
     ] {
         render(&mut sink, &doc, format);
+        if format == cli::OutputFormat::Json {
+            assert!(serde_json::from_slice::<serde_json::Value>(&sink).is_ok());
+        }
         sink.clear();
     }
     let mut colored = Vec::new();

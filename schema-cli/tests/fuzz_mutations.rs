@@ -167,15 +167,8 @@ fn mutated_documents_always_give_a_consistent_report() {
         } else {
             &checkers[0]
         };
+        // Asserts the report's invariants itself (see its documentation).
         let doc = schema_cli::check_and_render(checker, &input);
-        assert_eq!(doc.status == Status::Valid, doc.errors.is_empty());
-        for e in &doc.errors {
-            assert!(
-                e.line.is_some_and(|l| l >= 1) && e.column.is_some_and(|c| c >= 1),
-                "{e:?}"
-            );
-            assert!(!(e.secret && e.excerpt.is_some()), "{e:?}");
-        }
         if doc.status == Status::Valid {
             valid += 1;
         } else {
