@@ -4,42 +4,14 @@
 //! set of formats in one go.
 
 use std::hint::black_box;
-use std::net::{Ipv4Addr, Ipv6Addr};
-use std::str::FromStr;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use schemas::formats::Format;
 
-use base64::Engine as _;
-
 /// `Format::check` before the rewrite.
 fn reference(f: Format, s: &str) -> bool {
-    let ipv4 = |s: &str| Ipv4Addr::from_str(s).is_ok();
-    let ipv6 = |s: &str| Ipv6Addr::from_str(s).is_ok();
-    match f {
-        Format::Ipv4 => ipv4(s),
-        Format::Ipv6 => ipv6(s),
-        Format::Ip => ipv4(s) || ipv6(s),
-        Format::Cidr => ipnet::IpNet::from_str(s).is_ok(),
-        Format::Uri => fluent_uri::Uri::parse(s).is_ok(),
-        Format::Hostname => {
-            !s.is_empty()
-                && s.len() <= 253
-                && s.split('.').all(|label| {
-                    let b = label.as_bytes();
-                    !b.is_empty()
-                        && b.len() <= 63
-                        && b[0] != b'-'
-                        && b[b.len() - 1] != b'-'
-                        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
-                })
-        }
-        Format::Hex => s.len() % 2 == 0 && s.bytes().all(|c| c.is_ascii_hexdigit()),
-        Format::Base64 => base64::engine::general_purpose::STANDARD.decode(s).is_ok(),
-        Format::Email => email_address::EmailAddress::is_valid(s),
-        Format::DateTime => chrono::DateTime::parse_from_rfc3339(s).is_ok(),
-    }
+    zos_schema_tests::format_reference::check(f, s)
 }
 
 /// A typical valid value of each format (those of the `validate` benchmark).

@@ -4,6 +4,7 @@
 
 pub mod agreement;
 pub mod docgen;
+pub mod format_reference;
 pub mod zoo;
 
 use schemas::formats::Format;
