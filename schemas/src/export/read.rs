@@ -116,14 +116,7 @@ impl<'a> Reader<'a> {
 
     fn strukt(&self, m: &Map<String, Value>, p: &str) -> Result<Struct> {
         self.known(m, p, STRUCT_KEYWORDS)?;
-        let mut required: Vec<String> = match m.get("required") {
-            Some(Value::Array(a)) => a
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect(),
-            _ => Vec::new(),
-        };
+        let mut required: Vec<String> = strings(m.get("required"));
         let mut rules: Vec<String> = strings(m.get("x-rules"));
         // Serde aliases: `{"not": {"required": [name, alias]}}` for every pair of names of
         // one field (the wire name first), `{"anyOf": [{"required": [name]}, ...]}` when
