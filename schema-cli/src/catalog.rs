@@ -7,12 +7,14 @@ use schemas::registry::TypeInfo;
 use schemas::SchemaGenerator;
 
 type Detect = dyn Fn(&Value) -> Option<&'static str> + Send + Sync;
+type Guess = dyn Fn(&[u8]) -> Option<&'static str> + Send + Sync;
 
 /// A list of types, and how to tell which one a document is.
 pub struct Catalog {
     title: &'static str,
     types: Vec<TypeInfo>,
     detect: Box<Detect>,
+    guess: Box<Guess>,
     fast: bool,
 }
 
@@ -28,7 +30,19 @@ impl Catalog {
             fast: true,
             types,
             detect: Box::new(detect),
+            guess: Box::new(|_| None),
         }
+    }
+
+    /// The same catalog with a first guess at a document's type from its bytes, which
+    /// the fast path tries before it scans the document's top level (see
+    /// [`crate::fast`]). A wrong guess costs time, never a verdict.
+    pub fn with_guess(
+        mut self,
+        guess: impl Fn(&[u8]) -> Option<&'static str> + Send + Sync + 'static,
+    ) -> Self {
+        self.guess = Box::new(guess);
+        self
     }
 
     /// Whether documents that look valid take the fast path (see [`crate::fast`]).
@@ -41,6 +55,7 @@ impl Catalog {
         Catalog::new("zos", schemas::zos::registry().to_vec(), |doc| {
             schemas::zos::detect(doc).map(TypeInfo::name)
         })
+        .with_guess(|bytes| schemas::zos::guess(bytes).map(TypeInfo::name))
     }
 
     /// The same catalog without its fast checks (every document takes the full path).
@@ -76,6 +91,12 @@ impl Catalog {
     /// The type of `doc`, when it can be told from its content.
     pub fn detect(&self, doc: &Value) -> Option<&TypeInfo> {
         (self.detect)(doc).and_then(|n| self.find(n))
+    }
+
+    /// The type `bytes` most likely hold, from a search rather than a parse: a guess
+    /// to be confirmed.
+    pub fn guess(&self, bytes: &[u8]) -> Option<&TypeInfo> {
+        (self.guess)(bytes).and_then(|n| self.find(n))
     }
 
     /// One schema document with every type in `$defs`.

@@ -178,18 +178,32 @@ impl<'c> Checker<'c> {
 
     /// The type of a document the fast path finds valid (see [`crate::fast`]).
     pub fn fast_valid(&self, bytes: &[u8]) -> Option<usize> {
-        let i = match self.forced {
-            Some(i) => i,
-            None => {
-                let skeleton = crate::fast::skeleton(bytes)?;
-                self.index_of(self.catalog.detect(&skeleton)?)?
-            }
-        };
         if !self.catalog.fast() {
             return None;
         }
-        let info = self.catalog.types().get(i)?;
-        info.is_valid_bytes(bytes, &self.options).then_some(i)
+        let types = self.catalog.types();
+        if let Some(i) = self.forced {
+            return types
+                .get(i)?
+                .is_valid_bytes(bytes, &self.options)
+                .then_some(i);
+        }
+        // A guess from a key search, decoded as that type; taken when the top level
+        // the decoder saw is detected as that very type, as a scan would have found.
+        if let Some(guess) = self.catalog.guess(bytes) {
+            if let Some(top) = guess.valid_bytes_top(bytes, &self.options) {
+                let top = Value::Object(top);
+                if self.catalog.detect(&top).map(TypeInfo::name) == Some(guess.name()) {
+                    return self.index_of(guess);
+                }
+            }
+        }
+        let skeleton = crate::fast::skeleton(bytes)?;
+        let i = self.index_of(self.catalog.detect(&skeleton)?)?;
+        types
+            .get(i)?
+            .is_valid_bytes(bytes, &self.options)
+            .then_some(i)
     }
 
     /// [`Checker::check`] without the fast path: what it gives is the reference the

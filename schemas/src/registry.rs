@@ -3,9 +3,13 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::{JsonSchema, Options, Report, SchemaGenerator, Validate, Violation};
+
+/// The top level of a document as its decoder saw it (see
+/// [`crate::strict::from_slice_with_top`]).
+pub type TopLevel = Map<String, Value>;
 
 /// One registered type.
 #[derive(Clone, Copy)]
@@ -16,6 +20,7 @@ pub struct TypeInfo {
     add_to: fn(&mut SchemaGenerator),
     check: fn(&Value, &Options) -> Result<(), Report>,
     valid_bytes: fn(&[u8], &Options) -> bool,
+    valid_bytes_top: fn(&[u8], &Options) -> Option<TopLevel>,
     round_trip: fn(&Value) -> Result<Value, String>,
 }
 
@@ -40,6 +45,7 @@ impl TypeInfo {
             add_to: |g| g.add::<T>(),
             check: check_value::<T>,
             valid_bytes: valid_bytes::<T>,
+            valid_bytes_top: valid_bytes_top::<T>,
             round_trip: |v| {
                 let t: T = crate::strict::from_value(v).map_err(|e| e.to_string())?;
                 serde_json::to_value(&t).map_err(|e| e.to_string())
@@ -83,6 +89,15 @@ impl TypeInfo {
         (self.valid_bytes)(bytes, options)
     }
 
+    /// [`TypeInfo::is_valid_bytes`], and when the document is valid, its top level as
+    /// the decoder saw it (see [`crate::strict::from_slice_with_top`]): what a caller
+    /// needs to confirm that the document is of this type, by its keys, without a
+    /// second pass over the bytes. `None` when invalid, or when the top level was not
+    /// recorded whole.
+    pub fn valid_bytes_top(&self, bytes: &[u8], options: &Options) -> Option<Map<String, Value>> {
+        (self.valid_bytes_top)(bytes, options)
+    }
+
     /// Decodes `value` as this type and encodes it again.
     pub fn round_trip(&self, value: &Value) -> Result<Value, String> {
         (self.round_trip)(value)
@@ -109,6 +124,15 @@ pub fn valid_bytes<T: DeserializeOwned + Validate>(bytes: &[u8], options: &Optio
         Ok(value) => de.end().is_ok() && value.validate_with(options).is_ok(),
         Err(_) => false,
     }
+}
+
+/// See [`TypeInfo::valid_bytes_top`].
+pub fn valid_bytes_top<T: DeserializeOwned + Validate>(
+    bytes: &[u8],
+    options: &Options,
+) -> Option<Map<String, Value>> {
+    let (value, top) = crate::strict::from_slice_with_top::<T>(bytes).ok()?;
+    value.validate_with(options).is_ok().then_some(top)?
 }
 
 /// Decodes `value` as `T`; on failure, the violation says where (a JSON Pointer) and why.

@@ -51,7 +51,7 @@ pub use info::{ReservationInfo, Workloader};
 pub use network::{
     Network, NetworkNetResource, NetworkResource, NetworkResourceWorkload, WireguardPeer,
 };
-pub use registry::{detect, find, registry};
+pub use registry::{detect, find, guess, registry};
 pub use reservation::{
     Reservation, ReservationData, Result, SigningRequest, SigningSignature, Workload,
 };

@@ -180,6 +180,37 @@ pub fn workload_document(kind: WorkloadType) -> Option<&'static str> {
     })
 }
 
+/// A first guess at the type of the document `bytes`, from a search for two keys
+/// rather than a parse: `"data_reservation"` guesses a [`Reservation`]; otherwise the
+/// first `"workload_type"` key followed by an integer or a name guesses the workload
+/// document of that kind. `None` when neither is found.
+///
+/// Only a guess: the key found may be nested, or the document may not be what it
+/// says. A caller decodes the document as the guess and confirms it with [`detect`]
+/// on the top level the decoder saw ([`TypeInfo::valid_bytes_top`]); a wrong guess
+/// only costs that decoding.
+pub fn guess(bytes: &[u8]) -> Option<&'static TypeInfo> {
+    if memchr::memmem::find(bytes, b"\"data_reservation\"").is_some() {
+        return find("Reservation");
+    }
+    let key = b"\"workload_type\"";
+    let at = memchr::memmem::find(bytes, key)? + key.len();
+    let ws = |b: &&u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let rest = bytes.get(at..)?;
+    let rest = rest.get(rest.iter().take_while(ws).count()..)?;
+    let rest = rest.strip_prefix(b":")?;
+    let rest = rest.get(rest.iter().take_while(ws).count()..)?;
+    let kind = if let Some(name) = rest.strip_prefix(b"\"") {
+        let end = name.iter().position(|&b| b == b'"' || b == b'\\')?;
+        WorkloadType::from_name(std::str::from_utf8(&name[..end]).ok()?)?
+    } else {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let n = std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
+        WorkloadType::from_int(n)?
+    };
+    find(workload_document(kind)?)
+}
+
 /// The registered type a document most likely is.
 ///
 /// - an object with `data_reservation` is a [`Reservation`];

@@ -143,6 +143,9 @@ pub fn json_mismatch(r: &Reservation, cx: &mut Context<'_>) {
         );
         return;
     }
+    if is_encoding_of(&r.data_reservation, r.json.as_bytes()) {
+        return;
+    }
     match serde_json::from_str::<ReservationData>(&r.json) {
         Err(e) => {
             let msg = crate::registry::redact_serde_message(&e.to_string());
@@ -166,6 +169,35 @@ pub fn json_mismatch(r: &Reservation, cx: &mut Context<'_>) {
         }
         Ok(_) => {}
     }
+}
+
+/// Whether `text` is exactly the compact JSON encoding of `data`: what a client that
+/// signs `json = encode(data_reservation)` sends, and so the usual case of
+/// [`json_mismatch`]. Then `text` decodes to `data` (the definitions round-trip, which
+/// the fixture tests hold), so the rule holds without decoding `text` a second time.
+/// The encoding is compared as it is written, and stops at the first differing byte;
+/// any other text (other key order, spacing, escapes) is decoded and compared.
+fn is_encoding_of(data: &ReservationData, text: &[u8]) -> bool {
+    /// A writer that accepts only the bytes of `rest`, in order.
+    struct Same<'a> {
+        rest: &'a [u8],
+    }
+    impl std::io::Write for Same<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            match self.rest.strip_prefix(buf) {
+                Some(rest) => {
+                    self.rest = rest;
+                    Ok(buf.len())
+                }
+                None => Err(std::io::ErrorKind::InvalidData.into()),
+            }
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut same = Same { rest: text };
+    serde_json::to_writer(&mut same, data).is_ok() && same.rest.is_empty()
 }
 
 /// The JSON Pointer of the first place where `a` and `b` differ.
@@ -338,5 +370,47 @@ pub fn quorum(s: &SigningRequest, cx: &mut Context<'_>) {
             "rule.quorum",
             format!("must be between 0 and the number of signers ({n}), got {q}"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::zos::generator;
+
+    /// The shortcut of `json_mismatch` is taken exactly when `json` is the compact
+    /// encoding, and then decoding `json` gives `data_reservation` back: the rule's
+    /// verdict is the same with or without it.
+    #[test]
+    fn encoding_shortcut_agrees_with_decoding() {
+        let mut taken = 0;
+        for seed in 0..300 {
+            let doc = generator::reservation(seed, &[]);
+            let r: Reservation = match serde_json::from_value(doc) {
+                Ok(r) => r,
+                Err(e) => panic!("seed {seed}: {e}"),
+            };
+            let compact = serde_json::to_string(&r.data_reservation).unwrap_or_default();
+            assert!(is_encoding_of(&r.data_reservation, compact.as_bytes()));
+            let back: ReservationData = serde_json::from_str(&compact).unwrap_or_default();
+            assert!(back == r.data_reservation, "seed {seed}: no round trip");
+            if is_encoding_of(&r.data_reservation, r.json.as_bytes()) {
+                taken += 1;
+            }
+            // Any other text of the same data is not taken for the encoding: a space,
+            // a cut, one byte more.
+            let spaced = serde_json::to_string_pretty(&r.data_reservation).unwrap_or_default();
+            assert!(!is_encoding_of(&r.data_reservation, spaced.as_bytes()));
+            assert!(!is_encoding_of(
+                &r.data_reservation,
+                &compact.as_bytes()[..compact.len() - 1]
+            ));
+            assert!(!is_encoding_of(
+                &r.data_reservation,
+                format!("{compact} ").as_bytes()
+            ));
+        }
+        // The generator writes `json` as a client does, so the shortcut is the usual case.
+        assert_eq!(taken, 300);
     }
 }
