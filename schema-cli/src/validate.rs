@@ -99,7 +99,7 @@ pub fn validate(args: &ValidateArgs, catalog: &Catalog, env: &mut Env<'_>) -> u8
             json_lines(input, &mut *env.stdin, &checker, &pool, &mut run);
         }
     } else {
-        let batch = (jobs * 32).clamp(64, 1024);
+        let batch = (jobs * 256).clamp(256, 4096);
         for chunk in inputs.chunks(batch) {
             if run.write_error.is_some() {
                 break;
@@ -168,7 +168,7 @@ fn check_input(checker: &Checker<'_>, input: &Input, prepared: Prepared) -> DocR
         (_, Prepared::Bytes(bytes)) => checker.check(&path, &bytes, 1),
         (_, Prepared::Broken(why)) => DocReport::unreadable(path, why),
         (Input::File(p), Prepared::Read) => {
-            FILE_BUFFER.with_borrow_mut(|bytes| match read_file(p, bytes) {
+            FILE_BUFFER.with_borrow_mut(|bytes| match inputs::read_file(p, bytes) {
                 Ok(n) => checker.check(&path, &bytes[..n], 1),
                 Err(e) => DocReport::unreadable(path, io_message(&e)),
             })
@@ -180,38 +180,6 @@ fn check_input(checker: &Checker<'_>, input: &Input, prepared: Prepared) -> DocR
 thread_local! {
     /// Each worker reads its files into one buffer, kept from file to file.
     static FILE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The size a worker's file buffer starts at; one that grew beyond [`KEEP_BUFFER`] is
-/// given back after its file.
-const START_BUFFER: usize = 64 << 10;
-const KEEP_BUFFER: usize = 1 << 20;
-
-/// Reads the file at `path` into `buf`, which is kept (initialized) from file to file;
-/// returns how many bytes the file has. Unlike `std::fs::read`, no size is asked of
-/// the file system first and nothing is allocated for a file that fits: a file is
-/// read in two calls (its bytes, then the end), a system call less per file where
-/// system calls are dear.
-fn read_file(path: &std::path::Path, buf: &mut Vec<u8>) -> io::Result<usize> {
-    let mut file = File::open(path)?;
-    if buf.len() > KEEP_BUFFER {
-        *buf = Vec::new();
-    }
-    if buf.is_empty() {
-        buf.resize(START_BUFFER, 0);
-    }
-    let mut filled = 0;
-    loop {
-        if filled == buf.len() {
-            buf.resize(buf.len() * 2, 0);
-        }
-        match file.read(&mut buf[filled..]) {
-            Ok(0) => return Ok(filled),
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 /// Streams one JSON-lines input: read a batch of lines, check it in parallel, report
