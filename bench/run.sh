@@ -4,6 +4,7 @@
 # installed, `jsonschema-cli` with our emitted schemas.
 #
 #   bench/run.sh [N] [OUT_DIR]        (defaults: 10000 documents, bench/out)
+#   FAULTY=10 bench/run.sh            (a tenth of the documents with one fault each)
 #
 # Writes the corpus with `cargo run -p schemas --example corpus -- DIR N` (kept between
 # runs), builds release binaries, warms the page cache, then times each command
@@ -16,7 +17,9 @@ cd "$(dirname "$0")/.."
 N=${1:-10000}
 OUT=${2:-bench/out}
 RUNS=${RUNS:-5}
+FAULTY=${FAULTY:-0}
 CORPUS="$OUT/corpus-$N"
+if [ "$FAULTY" != 0 ]; then CORPUS="$OUT/corpus-$N-faulty-$FAULTY"; fi
 
 mkdir -p "$OUT"
 echo "== building (release)" >&2
@@ -28,7 +31,7 @@ BARE=target/release/examples/bare_parse
 if [ ! -f "$CORPUS/.complete" ]; then
     echo "== writing $N documents to $CORPUS" >&2
     rm -rf "$CORPUS"
-    target/release/examples/corpus "$CORPUS" "$N" >&2
+    target/release/examples/corpus "$CORPUS" "$N" 0 --faulty "$FAULTY" >&2
     touch "$CORPUS/.complete"
 fi
 DOCS=$(find "$CORPUS" -name '*.json' | wc -l)
@@ -89,7 +92,7 @@ if command -v jsonschema-cli > /dev/null; then
 fi
 
 {
-    echo "corpus: $DOCS documents, $BYTES bytes ($CORPUS); machine: $(nproc) cores; best of $RUNS runs"
+    echo "corpus: $DOCS documents ($FAULTY % with a fault), $BYTES bytes ($CORPUS); machine: $(nproc) cores; best of $RUNS runs"
     echo "load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the 2-thread figures)"
     row "bare serde_json parse, 1 thread" "$T_BARE1"
     row "bare serde_json parse, 2 threads" "$T_BARE2"
