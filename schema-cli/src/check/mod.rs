@@ -134,16 +134,28 @@ impl<'c> Checker<'c> {
         }
         // A guess from a key search, decoded as that type; taken when the top level
         // the decoder saw is detected as that very type, as a scan would have found.
+        let mut refused = None;
         if let Some(guess) = self.catalog.guess(bytes) {
-            if let Some(top) = guess.valid_bytes_top(bytes, &self.options) {
-                let top = Value::Object(top);
-                if self.catalog.detect(&top).map(TypeInfo::name) == Some(guess.name()) {
-                    return self.index_of(guess);
+            match guess.valid_bytes_top(bytes, &self.options) {
+                Some(top) => {
+                    let top = Value::Object(top);
+                    if self.catalog.detect(&top).map(TypeInfo::name) == Some(guess.name()) {
+                        return self.index_of(guess);
+                    }
                 }
+                None => refused = Some(guess.name()),
             }
         }
+        // Otherwise a scan of the top level tells the type (a legacy fragment written
+        // in full says `workload_type: 0` but is no workload document). A document
+        // already found not valid as that type goes to the full path without a second
+        // decoding (giving up is always safe here).
         let skeleton = crate::fast::skeleton(bytes)?;
-        let i = self.index_of(self.catalog.detect(&skeleton)?)?;
+        let info = self.catalog.detect(&skeleton)?;
+        if refused == Some(info.name()) {
+            return None;
+        }
+        let i = self.index_of(info)?;
         types
             .get(i)?
             .is_valid_bytes(bytes, &self.options)
