@@ -1,18 +1,22 @@
 //! The fast path for valid documents: most documents a pipeline checks are valid, and
 //! for those nothing but the verdict is needed.
 //!
-//! A quick pass over the top level of the document ([`skeleton`]) is enough to tell its
-//! type; then the type is decoded straight from the bytes (no `serde_json::Value` in
-//! between) and validated by [`schemas::registry::TypeInfo::is_valid_bytes`]. Only
-//! when that says "valid" is the verdict taken; anything else (a syntax error, a
-//! repeated key, a decode error, a broken rule) goes down the full path, which finds
-//! and places every error. So the fast path can only make a valid verdict faster,
-//! never change one: the tests and the fuzz target hold both paths to the same verdict.
+//! The catalog's guess (a key search, no parse) names a type; the document is decoded
+//! as that type straight from the bytes (no `serde_json::Value` in between), with its
+//! top level recorded on the way, and validated
+//! ([`schemas::registry::TypeInfo::valid_bytes_top`]). The guess is taken when type
+//! detection on that recorded top level names the same type. Otherwise a quick pass
+//! over the top level of the document ([`skeleton`]) tells its type, and it is decoded
+//! and validated as that ([`schemas::registry::TypeInfo::is_valid_bytes`]). Only a
+//! "valid" is taken; anything else (a syntax error, a repeated key, a decode error, a
+//! broken rule) goes down the full path, which finds and places every error. So the
+//! fast path can only make a valid verdict faster, never change one: the tests and the
+//! fuzz target hold both paths to the same verdict.
 
+// Top-level strings longer than this (encoded) are kept as `""` in the skeleton, as the
+// decoder's record keeps them (decoded).
+use schemas::strict::LONG_STRING;
 use serde_json::{Map, Value};
-
-/// Top-level strings longer than this are kept as `""` in the skeleton.
-const LONG_STRING: usize = 256;
 
 /// The top level of a document, enough to tell its type: each key with its value when
 /// it is a scalar (a string longer than 256 bytes is kept as `""`), or an empty object
