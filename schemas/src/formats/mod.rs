@@ -15,7 +15,7 @@
 //!   scheme, no `@`, fewer than 19 bytes).
 //!
 //! The byte-class checks run over 16-byte blocks the compiler vectorizes (`scan`).
-//! `tests/tests/formats_equivalence.rs` checks the equivalence against a copy of the
+//! `tests/tests/formats_equivalence/` checks the equivalence against a copy of the
 //! reference implementations with property tests, and `tests/benches/formats.rs`
 //! measures both.
 
