@@ -30,7 +30,8 @@ pub fn from_slice_with_top<T: DeserializeOwned>(
 ) -> Result<(T, Option<Map<String, Value>>), serde_json::Error> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let mut record = Record {
-        top: Map::new(),
+        // Room for the members of any registered type: no rehashing while recording.
+        top: Map::with_capacity(32),
         seen: false,
         whole: true,
     };
