@@ -168,10 +168,15 @@ fn check_input(checker: &Checker<'_>, input: &Input, prepared: Prepared) -> DocR
         (_, Prepared::Bytes(bytes)) => checker.check(&path, &bytes, 1),
         (_, Prepared::Broken(why)) => DocReport::unreadable(path, why),
         (Input::File(p), Prepared::Read) => {
-            FILE_BUFFER.with_borrow_mut(|bytes| match inputs::read_file(p, bytes) {
+            // Taken out for the check and put back after, so that nothing the check
+            // does on this thread can find the buffer in use.
+            let mut bytes = FILE_BUFFER.take();
+            let report = match inputs::read_file(p, &mut bytes) {
                 Ok(n) => checker.check(&path, &bytes[..n], 1),
                 Err(e) => DocReport::unreadable(path, io_message(&e)),
-            })
+            };
+            FILE_BUFFER.set(bytes);
+            report
         }
         (_, Prepared::Read) => DocReport::unreadable(path, "nothing to read"),
     }
@@ -179,7 +184,7 @@ fn check_input(checker: &Checker<'_>, input: &Input, prepared: Prepared) -> DocR
 
 thread_local! {
     /// Each worker reads its files into one buffer, kept from file to file.
-    static FILE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    static FILE_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// Streams one JSON-lines input: read a batch of lines, check it in parallel, report

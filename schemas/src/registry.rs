@@ -94,7 +94,7 @@ impl TypeInfo {
     /// needs to confirm that the document is of this type, by its keys, without a
     /// second pass over the bytes. `None` when invalid, or when the top level was not
     /// recorded whole.
-    pub fn valid_bytes_top(&self, bytes: &[u8], options: &Options) -> Option<Map<String, Value>> {
+    pub fn valid_bytes_top(&self, bytes: &[u8], options: &Options) -> Option<TopLevel> {
         (self.valid_bytes_top)(bytes, options)
     }
 
@@ -130,7 +130,7 @@ pub fn valid_bytes<T: DeserializeOwned + Validate>(bytes: &[u8], options: &Optio
 pub fn valid_bytes_top<T: DeserializeOwned + Validate>(
     bytes: &[u8],
     options: &Options,
-) -> Option<Map<String, Value>> {
+) -> Option<TopLevel> {
     let (value, top) = crate::strict::from_slice_with_top::<T>(bytes).ok()?;
     value.validate_with(options).is_ok().then_some(top)?
 }
