@@ -36,20 +36,9 @@ macro_rules! forward_key_deserialize {
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDe<'_, D> {
     type Error = D::Error;
 
-    with_deserialize_methods!(forward_key_deserialize);
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let key_visit = KeyVisit {
-            inner: visitor,
-            key: self.key,
-        };
-        self.de.deserialize_struct(name, fields, key_visit)
-    }
+    with_deserialize_methods!(forward_key_deserialize;
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+    );
 
     fn is_human_readable(&self) -> bool {
         self.de.is_human_readable()

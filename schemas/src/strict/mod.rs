@@ -18,10 +18,11 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-/// Calls `$forward!` with every `Deserializer` method but `deserialize_struct` (which
-/// each wrapper writes itself).
+/// Calls `$forward!` with every `Deserializer` method but `deserialize_struct`, followed
+/// by the methods given after a `;`: a wrapper whose `deserialize_struct` forwards like
+/// the others passes it there, one whose `deserialize_struct` differs writes it itself.
 macro_rules! with_deserialize_methods {
-    ($forward:ident) => {
+    ($forward:ident $(; $($extra:tt)*)?) => {
         $forward! {
             deserialize_any();
             deserialize_bool();
@@ -53,6 +54,7 @@ macro_rules! with_deserialize_methods {
             deserialize_enum(name: &'static str, variants: &'static [&'static str]);
             deserialize_identifier();
             deserialize_ignored_any();
+            $($($extra)*)?
         }
     };
 }

@@ -205,20 +205,9 @@ macro_rules! forward_value {
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for ValueDe<'_, D> {
     type Error = D::Error;
 
-    with_deserialize_methods!(forward_value);
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = ValueVisit {
-            inner: visitor,
-            slot: self.slot,
-        };
-        self.de.deserialize_struct(name, fields, visitor)
-    }
+    with_deserialize_methods!(forward_value;
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+    );
 
     fn is_human_readable(&self) -> bool {
         self.de.is_human_readable()
